@@ -1,0 +1,157 @@
+using System.Reflection;
+using System.Text.Json;
+using Unbundled.Messaging.Outbox;
+using Unbundled.Messaging.Pipeline;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging;
+
+/// <summary>Everything that makes an endpoint: its name, transport, routing, conventions, handlers and recoverability.</summary>
+public sealed class EndpointConfiguration
+{
+    private readonly HashSet<Type> handlerTypes = [];
+
+    public EndpointConfiguration(string endpointName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
+        EndpointName = endpointName;
+    }
+
+    public string EndpointName { get; }
+
+    public TransportDefinition? Transport { get; private set; }
+
+    public PersistenceDefinition? Persistence { get; private set; }
+
+    public bool OutboxEnabled { get; private set; }
+
+    public Conventions Conventions { get; } = new();
+
+    public RoutingSettings Routing { get; } = new();
+
+    public RecoverabilitySettings Recoverability { get; } = new();
+
+    public string ErrorQueue { get; private set; } = "error";
+
+    public string? AuditQueue { get; private set; }
+
+    public int MaxConcurrency { get; private set; } = PushRuntimeSettings.Default.MaxConcurrency;
+
+    public string? InstanceDiscriminator { get; private set; }
+
+    public bool CallbacksEnabled { get; private set; }
+
+    public bool CallbacksMakeRequests { get; private set; }
+
+    /// <summary>How long <see cref="IMessageSession.Request{TResponse}"/> waits when the caller's token does not end it first.</summary>
+    public TimeSpan DefaultRequestTimeout { get; private set; } = TimeSpan.FromSeconds(30);
+
+    public bool InstallersEnabled { get; private set; }
+
+    public bool IsSendOnly { get; private set; }
+
+    public JsonSerializerOptions SerializerOptions { get; private set; } = new();
+
+    public IReadOnlyCollection<Type> HandlerTypes => handlerTypes;
+
+    public EndpointConfiguration UseTransport(TransportDefinition transport)
+    {
+        Transport = transport;
+        return this;
+    }
+
+    public EndpointConfiguration UsePersistence(PersistenceDefinition persistence)
+    {
+        Persistence = persistence;
+        return this;
+    }
+
+    /// <summary>Deduplicates by message id and releases outgoing messages exactly once (needs a persistence).</summary>
+    public EndpointConfiguration EnableOutbox()
+    {
+        OutboxEnabled = true;
+        return this;
+    }
+
+    public EndpointConfiguration SendFailedMessagesTo(string errorQueue)
+    {
+        ErrorQueue = errorQueue;
+        return this;
+    }
+
+    public EndpointConfiguration AuditProcessedMessagesTo(string auditQueue)
+    {
+        AuditQueue = auditQueue;
+        return this;
+    }
+
+    public EndpointConfiguration LimitMessageProcessingConcurrencyTo(int maxConcurrency)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        MaxConcurrency = maxConcurrency;
+        return this;
+    }
+
+    /// <summary>Gives this instance its own queue, <c>{endpoint}-{discriminator}</c>, next to the shared one.</summary>
+    public EndpointConfiguration MakeInstanceUniquelyAddressable(string discriminator)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(discriminator);
+        InstanceDiscriminator = discriminator;
+        return this;
+    }
+
+    /// <summary>Lets this endpoint await replies (request/response); a requester must be uniquely addressable.</summary>
+    public EndpointConfiguration EnableCallbacks(bool makesRequests = true, TimeSpan? defaultRequestTimeout = null)
+    {
+        CallbacksEnabled = true;
+        CallbacksMakeRequests = makesRequests;
+        DefaultRequestTimeout = defaultRequestTimeout ?? DefaultRequestTimeout;
+        return this;
+    }
+
+    /// <summary>Creates queues, topics, subscriptions and tables at start-up.</summary>
+    public EndpointConfiguration EnableInstallers()
+    {
+        InstallersEnabled = true;
+        return this;
+    }
+
+    /// <summary>An endpoint that only sends and publishes: no queue, no handlers.</summary>
+    public EndpointConfiguration SendOnly()
+    {
+        IsSendOnly = true;
+        return this;
+    }
+
+    public EndpointConfiguration UseSerializerOptions(JsonSerializerOptions options)
+    {
+        SerializerOptions = options;
+        return this;
+    }
+
+    public EndpointConfiguration RegisterHandler<THandler>() => RegisterHandler(typeof(THandler));
+
+    public EndpointConfiguration RegisterHandler(Type handlerType)
+    {
+        if (!HandlerRegistry.IsHandler(handlerType))
+        {
+            throw new ArgumentException($"{handlerType.FullName} does not implement IHandleMessages<T>.", nameof(handlerType));
+        }
+
+        handlerTypes.Add(handlerType);
+        return this;
+    }
+
+    /// <summary>Registers every concrete handler in the assembly of <typeparamref name="T"/>.</summary>
+    public EndpointConfiguration RegisterHandlersFromAssemblyContaining<T>() => RegisterHandlersFrom(typeof(T).Assembly);
+
+    public EndpointConfiguration RegisterHandlersFrom(Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(HandlerRegistry.IsHandler))
+        {
+            handlerTypes.Add(type);
+        }
+
+        return this;
+    }
+}

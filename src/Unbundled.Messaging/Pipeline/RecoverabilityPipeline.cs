@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.Pipeline;
+
+/// <summary>
+/// NServiceBus recoverability (wire-format §4): unrecoverable exceptions go straight to error; otherwise immediate retries,
+/// then delayed retries (the same message re-sent to the input queue later), then the error queue with fault headers.
+/// </summary>
+internal sealed class RecoverabilityPipeline(
+    EndpointIdentity endpoint,
+    RecoverabilitySettings settings,
+    bool delayedDeliveryAvailable,
+    string errorAddress,
+    IMessageDispatcher dispatcher,
+    TimeProvider clock,
+    ILogger logger)
+{
+    private const int MaxExceptionMessageLength = 16384;
+
+    public async Task<ErrorHandleResult> Invoke(ErrorContext error, CancellationToken cancellationToken)
+    {
+        var message = error.Message;
+        var messageId = message.Headers.GetValueOrDefault(Headers.MessageId) ?? message.NativeMessageId;
+        if (settings.IsUnrecoverable(error.Exception))
+        {
+            await MoveToError(error, messageId, cancellationToken);
+            return ErrorHandleResult.Handled;
+        }
+
+        if (error.ImmediateProcessingFailures <= settings.ImmediateRetries)
+        {
+            logger.LogInformation(error.Exception, "Immediate retry {Attempt} of message {MessageId}", error.ImmediateProcessingFailures, messageId);
+            return ErrorHandleResult.RetryRequired;
+        }
+
+        if (NextDelayedRetry(message.Headers) is { } attempt)
+        {
+            var delay = settings.DelayedRetryTimeIncrease * attempt;
+            logger.LogWarning(error.Exception, "Delayed retry {Attempt} of message {MessageId} in {Delay}", attempt, messageId, delay);
+            var headers = new Dictionary<string, string>(message.Headers)
+            {
+                [Headers.DelayedRetries] = attempt.ToString(CultureInfo.InvariantCulture),
+                [Headers.DelayedRetriesTimestamp] = WireDate.ToWireFormattedString(clock.GetUtcNow()),
+            };
+            var retry = new UnicastTransportOperation(
+                new OutgoingMessage(messageId, headers, message.Body), message.ReceiveAddress, new DispatchProperties { DelayDeliveryWith = delay });
+            await dispatcher.Dispatch(new TransportOperations(retry), cancellationToken);
+            return ErrorHandleResult.Handled;
+        }
+
+        await MoveToError(error, messageId, cancellationToken);
+        return ErrorHandleResult.Handled;
+    }
+
+    private int? NextDelayedRetry(IReadOnlyDictionary<string, string> headers)
+    {
+        if (!delayedDeliveryAvailable || settings.DelayedRetries == 0)
+        {
+            return null;
+        }
+
+        var done = headers.TryGetValue(Headers.DelayedRetries, out var retries) ? int.Parse(retries, CultureInfo.InvariantCulture) : 0;
+        if (done >= settings.DelayedRetries)
+        {
+            return null;
+        }
+
+        if (headers.TryGetValue(Headers.DelayedRetriesTimestamp, out var timestamp)
+            && clock.GetUtcNow() - WireDate.ToUtcDateTimeOffset(timestamp) > settings.DelayedRetryWindow)
+        {
+            return null;
+        }
+
+        return done + 1;
+    }
+
+    private async Task MoveToError(ErrorContext error, string messageId, CancellationToken cancellationToken)
+    {
+        logger.LogError(error.Exception, "Moving message {MessageId} to the error queue {ErrorQueue}", messageId, errorAddress);
+        var headers = new Dictionary<string, string>(error.Message.Headers);
+        headers.Remove(Headers.DelayedRetries);
+        headers.Remove(Headers.ImmediateRetries);
+        AddFaultHeaders(headers, error);
+        var operation = new UnicastTransportOperation(new OutgoingMessage(messageId, headers, error.Message.Body), errorAddress, DispatchProperties.None);
+        await dispatcher.Dispatch(new TransportOperations(operation), cancellationToken);
+    }
+
+    private void AddFaultHeaders(Dictionary<string, string> headers, ErrorContext error)
+    {
+        var exception = error.Exception;
+        headers[FaultsHeaderKeys.FailedQ] = error.Message.ReceiveAddress;
+        headers[FaultsHeaderKeys.ExceptionType] = exception.GetType().FullName!;
+        if (exception.InnerException is { } inner)
+        {
+            headers[FaultsHeaderKeys.InnerExceptionType] = inner.GetType().FullName!;
+        }
+
+        if (exception.HelpLink is { } helpLink)
+        {
+            headers[FaultsHeaderKeys.HelpLink] = helpLink;
+        }
+
+        headers[FaultsHeaderKeys.Message] = exception.Message.Length > MaxExceptionMessageLength
+            ? exception.Message[..MaxExceptionMessageLength]
+            : exception.Message;
+        if (exception.Source is { } source)
+        {
+            headers[FaultsHeaderKeys.Source] = source;
+        }
+
+        headers[FaultsHeaderKeys.StackTrace] = exception.ToString();
+        foreach (System.Collections.DictionaryEntry entry in exception.Data)
+        {
+            if (entry.Value is not null)
+            {
+                headers[FaultsHeaderKeys.ExceptionDataPrefix + entry.Key] = entry.Value.ToString()!;
+            }
+        }
+
+        headers[FaultsHeaderKeys.TimeOfFailure] = WireDate.ToWireFormattedString(clock.GetUtcNow());
+        headers[Headers.ProcessingMachine] = endpoint.Host.MachineName;
+        headers[Headers.ProcessingEndpoint] = endpoint.Name;
+        headers[Headers.HostId] = endpoint.Host.HostId;
+        headers[Headers.HostDisplayName] = endpoint.Host.DisplayName;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Unbundled.Messaging;
+
+public sealed class PublishOptions : ExtendableOptions;

@@ -1,0 +1,18 @@
+namespace Unbundled.Messaging.Transport;
+
+/// <summary>Delivery constraints of one operation.</summary>
+public sealed record DispatchProperties
+{
+    public static readonly DispatchProperties None = new();
+
+    public TimeSpan? DelayDeliveryWith { get; init; }
+
+    public DateTimeOffset? DoNotDeliverBefore { get; init; }
+
+    /// <summary>The delay left from <paramref name="now"/>, or zero when the message is due.</summary>
+    public TimeSpan DelayFrom(DateTimeOffset now)
+    {
+        var delay = DelayDeliveryWith ?? (DoNotDeliverBefore is { } at ? at - now : TimeSpan.Zero);
+        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+    }
+}
