@@ -73,9 +73,10 @@ internal sealed class OutgoingMessageFactory(
             return new UnicastTransportOperation(new OutgoingMessage(headers[Headers.MessageId], headers, ReadOnlyMemory<byte>.Empty), destination, DispatchProperties.None);
         }
 
-        if (configuration.Conventions.IsEventType(messageType))
+        if (configuration.Conventions.IsEventType(messageType) || configuration.Conventions.IsCommandType(messageType))
         {
-            throw new InvalidOperationException($"{messageType.FullName} is an event: publish it instead of replying with it.");
+            // NServiceBus's messaging best practices: commands go to their owner, events are published, replies are messages.
+            throw new InvalidOperationException($"{messageType.FullName} is a command or event: reply with a plain message.");
         }
 
         return new UnicastTransportOperation(Serialize(message, headers), destination, DispatchProperties.None);

@@ -1,0 +1,33 @@
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.Embedded;
+
+/// <summary>Writes each operation as a file into its queue (or its subscribers' queues) and wakes local receivers.</summary>
+internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions) : IMessageDispatcher
+{
+    public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
+    {
+        foreach (var operation in operations.UnicastOperations)
+        {
+            Deliver(operation.Destination, operation.Message, operation.Properties);
+        }
+
+        foreach (var operation in operations.MulticastOperations)
+        {
+            foreach (var subscriber in subscriptions.SubscribersOf(operation.MessageType))
+            {
+                Deliver(subscriber, operation.Message, operation.Properties);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties)
+    {
+        var queue = queues.Get(destination);
+        var delay = properties.DelayFrom(DateTimeOffset.UtcNow);
+        var readyFile = queue.Write(message, delay);
+        LocalReceivers.Notify(queue.Path, readyFile, delay > TimeSpan.Zero ? DateTimeOffset.UtcNow + delay : null);
+    }
+}

@@ -1,0 +1,48 @@
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.Embedded;
+
+/// <summary>
+/// The embedded default transport, in the spirit of NServiceBus's learning transport: one folder per queue under
+/// <see cref="RootPath"/>, one human-readable file per message (headers as JSON, a blank line, the body), written
+/// atomically and claimed by an atomic rename, so several processes can share a queue. Inside one process a send wakes
+/// the receiver directly; across processes a file-system watcher does, with a periodic scan as a safety net.
+/// </summary>
+public sealed class FileSystemTransport(string rootPath = FileSystemTransport.DefaultRootPath) : TransportDefinition
+{
+    public const string DefaultRootPath = ".unbundled/queues";
+
+    public string RootPath { get; } = Path.GetFullPath(rootPath);
+
+    /// <summary>How often an idle receiver scans its folder for messages it was not told about (a safety net).</summary>
+    public TimeSpan ScanInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Watch queue folders for files written by other processes; turn off when a queue is never shared.</summary>
+    public bool WatchForOtherProcesses { get; init; } = true;
+
+    public override string ToTransportAddress(QueueAddress address) => QueueNames.Sanitize(address.ToString());
+
+    public override Task<TransportInfrastructure> Initialize(
+        HostSettings hostSettings,
+        IReadOnlyList<ReceiveSettings> receivers,
+        IReadOnlyList<string> sendingAddresses,
+        CancellationToken cancellationToken = default)
+    {
+        var queues = new QueueStore(RootPath);
+        var subscriptions = new SubscriptionStore(RootPath);
+        foreach (var address in sendingAddresses)
+        {
+            queues.Get(address);
+        }
+
+        var receiversById = receivers.ToDictionary(
+            settings => settings.Id,
+            IMessageReceiver (settings) => new FileSystemMessageReceiver(this, settings, queues, subscriptions, hostSettings));
+        TransportInfrastructure infrastructure = new FileSystemInfrastructure(receiversById)
+        {
+            Dispatcher = new FileSystemDispatcher(queues, subscriptions),
+            Receivers = receiversById,
+        };
+        return Task.FromResult(infrastructure);
+    }
+}

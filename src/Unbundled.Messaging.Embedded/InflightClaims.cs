@@ -1,0 +1,108 @@
+namespace Unbundled.Messaging.Embedded;
+
+/// <summary>
+/// Where one receiver keeps the messages it claimed: <c>.inflight/{id}/</c>, guarded by <c>.inflight/{id}.lock</c>, a file
+/// it holds open exclusively for its lifetime. A claim is an atomic rename into that folder, so two processes never get
+/// the same message. When a process dies, its lock is released with it; the next receiver to start puts that
+/// receiver's claimed messages back in the queue.
+/// </summary>
+internal sealed class InflightClaims : IDisposable
+{
+    private readonly QueueFolder queue;
+    private readonly FileStream lockFile;
+
+    public InflightClaims(QueueFolder queue)
+    {
+        this.queue = queue;
+        var id = Guid.NewGuid().ToString("N");
+        lockFile = new FileStream(Path.Combine(queue.InflightPath, id + ".lock"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        FolderPath = Path.Combine(queue.InflightPath, id);
+        Directory.CreateDirectory(FolderPath);
+    }
+
+    public string FolderPath { get; }
+
+    /// <summary>Takes a ready message; false when another receiver was first.</summary>
+    public bool TryClaim(string fileName)
+    {
+        try
+        {
+            File.Move(Path.Combine(queue.Path, fileName), Path.Combine(FolderPath, fileName), overwrite: true);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public string PathOf(string fileName) => Path.Combine(FolderPath, fileName);
+
+    /// <summary>Puts a claimed message back so that it is delivered again.</summary>
+    public string Release(string fileName) => queue.Admit(PathOf(fileName));
+
+    public void Complete(string fileName) => File.Delete(PathOf(fileName));
+
+    /// <summary>Returns the messages of receivers that died (their lock is free) to the queue; the names returned are ready.</summary>
+    public IReadOnlyList<string> RecoverAbandoned()
+    {
+        var recovered = new List<string>();
+        foreach (var lockPath in Directory.EnumerateFiles(queue.InflightPath, "*.lock"))
+        {
+            if (lockPath == lockFile.Name || !TryTakeOver(lockPath, out var abandoned))
+            {
+                continue;
+            }
+
+            using (abandoned)
+            {
+                var folder = Path.ChangeExtension(lockPath, null);
+                if (Directory.Exists(folder))
+                {
+                    recovered.AddRange(Directory.EnumerateFiles(folder, "*" + QueueFolder.Extension).ToList().Select(queue.Admit));
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            File.Delete(lockPath);
+        }
+
+        return recovered;
+    }
+
+    public void Dispose()
+    {
+        foreach (var leftover in Directory.EnumerateFiles(FolderPath).ToList())
+        {
+            queue.Admit(leftover);
+        }
+
+        Directory.Delete(FolderPath, recursive: true);
+        var path = lockFile.Name;
+        lockFile.Dispose();
+        File.Delete(path);
+    }
+
+    private static bool TryTakeOver(string lockPath, out FileStream? abandoned)
+    {
+        try
+        {
+            abandoned = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            abandoned = null;
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            abandoned = null;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
+
+namespace Unbundled.Messaging.Embedded;
+
+/// <summary>
+/// A message on disk: its headers as indented JSON, one blank line, then the body bytes. Indented JSON never contains a
+/// blank line, so the first one ends the headers. Readable with <c>cat</c>.
+/// </summary>
+internal static class MessageFile
+{
+    private static readonly JsonSerializerOptions HeaderFormat = new() { WriteIndented = true };
+    private static readonly byte[] Separator = "\n\n"u8.ToArray();
+
+    public static void Write(string path, IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
+    {
+        var head = JsonSerializer.SerializeToUtf8Bytes(headers, HeaderFormat);
+        using SafeFileHandle file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(file, head, 0);
+        RandomAccess.Write(file, Separator, head.Length);
+        RandomAccess.Write(file, body, head.Length + Separator.Length);
+    }
+
+    /// <summary>Reads a message file; null when it is not one (a poison file to move aside as it is).</summary>
+    public static (Dictionary<string, string> Headers, ReadOnlyMemory<byte> Body)? TryRead(byte[] content)
+    {
+        var end = content.AsSpan().IndexOf(Separator);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(content.AsSpan(0, end));
+            return headers is null ? null : (headers, content.AsMemory(end + Separator.Length));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

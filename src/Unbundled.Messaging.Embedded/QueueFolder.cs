@@ -1,0 +1,67 @@
+using System.Globalization;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.Embedded;
+
+/// <summary>
+/// One queue's folder. Ready messages sit at the top level as <c>{time-ordered id}.msg</c>; files are written under
+/// <c>.tmp</c> first and renamed in, so a reader never sees half a message. Delayed messages wait in <c>.delayed</c> named
+/// by their due time; receivers hold claimed messages under <c>.inflight/{receiver}</c>.
+/// </summary>
+internal sealed class QueueFolder
+{
+    public const string Extension = ".msg";
+
+    public QueueFolder(string root, string name)
+    {
+        Name = name;
+        Path = System.IO.Path.Combine(root, name);
+        TempPath = System.IO.Path.Combine(Path, ".tmp");
+        DelayedPath = System.IO.Path.Combine(Path, ".delayed");
+        InflightPath = System.IO.Path.Combine(Path, ".inflight");
+        Directory.CreateDirectory(TempPath);
+        Directory.CreateDirectory(DelayedPath);
+        Directory.CreateDirectory(InflightPath);
+    }
+
+    public string Name { get; }
+
+    public string Path { get; }
+
+    public string TempPath { get; }
+
+    public string DelayedPath { get; }
+
+    public string InflightPath { get; }
+
+    public static string NewFileName() => Guid.CreateVersion7().ToString("N") + Extension;
+
+    /// <summary>Writes the message, ready now or due after <paramref name="delay"/>; returns the file name when ready now.</summary>
+    public string? Write(OutgoingMessage message, TimeSpan delay)
+    {
+        var name = NewFileName();
+        var temp = System.IO.Path.Combine(TempPath, name);
+        MessageFile.Write(temp, message.Headers, message.Body.Span);
+        if (delay <= TimeSpan.Zero)
+        {
+            File.Move(temp, System.IO.Path.Combine(Path, name), overwrite: true);
+            return name;
+        }
+
+        var due = DateTimeOffset.UtcNow.Add(delay).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        File.Move(temp, System.IO.Path.Combine(DelayedPath, $"{due}-{name}"), overwrite: true);
+        return null;
+    }
+
+    /// <summary>Moves a file into this queue as a ready message, under a new name so it sorts as just arrived.</summary>
+    public string Admit(string sourcePath)
+    {
+        var name = NewFileName();
+        File.Move(sourcePath, System.IO.Path.Combine(Path, name), overwrite: true);
+        return name;
+    }
+
+    /// <summary>The due time encoded in a delayed file's name.</summary>
+    public static DateTimeOffset DueTimeOf(string delayedFileName) =>
+        new(long.Parse(delayedFileName.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
+}
