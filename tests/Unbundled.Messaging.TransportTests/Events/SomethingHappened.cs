@@ -1,0 +1,3 @@
+namespace Unbundled.Messaging.TransportTests.Events;
+
+public sealed record SomethingHappened(string Text);

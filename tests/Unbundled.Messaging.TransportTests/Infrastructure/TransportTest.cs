@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Unbundled.Messaging.Transport;
+using Xunit;
+
+namespace Unbundled.Messaging.TransportTests.Infrastructure;
+
+/// <summary>
+/// The base of every conformance scenario: a fresh world per test, endpoints and spies started in it and stopped after,
+/// and one <see cref="Observations"/> shared by the scenario's handlers.
+/// </summary>
+public abstract class TransportTest<TWorld> : IAsyncLifetime
+    where TWorld : ITransportWorld, new()
+{
+    private readonly List<IEndpointInstance> endpoints = [];
+    private readonly List<QueueSpy> spies = [];
+
+    protected TWorld World { get; } = new();
+
+    protected Observations Observations { get; } = new();
+
+    public Task InitializeAsync() => World.Initialize();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var endpoint in endpoints)
+        {
+            await endpoint.Stop();
+        }
+
+        foreach (var spy in spies)
+        {
+            await spy.DisposeAsync();
+        }
+
+        await World.DisposeAsync();
+    }
+
+    /// <summary>An endpoint on this world's transport with installers on and fast, test-friendly retries unless overridden.</summary>
+    protected async Task<IEndpointInstance> StartEndpoint(string name, Action<EndpointConfiguration>? configure = null, string? label = null)
+    {
+        var configuration = new EndpointConfiguration(name)
+            .UseTransport(World.CreateTransport())
+            .EnableInstallers()
+            .LimitMessageProcessingConcurrencyTo(4);
+        configuration.Recoverability.Immediate(0).Delayed(0);
+        configure?.Invoke(configuration);
+        var services = new ServiceCollection()
+            .AddSingleton(Observations)
+            .AddSingleton(new EndpointLabel(label ?? name))
+            .BuildServiceProvider();
+        var endpoint = await Endpoint.Start(configuration, services);
+        endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    protected async Task StopEndpoint(IEndpointInstance endpoint)
+    {
+        await endpoint.Stop();
+        endpoints.Remove(endpoint);
+    }
+
+    protected async Task<QueueSpy> SpyOn(string queue)
+    {
+        var spy = await QueueSpy.Start(World.CreateTransport(), queue);
+        spies.Add(spy);
+        return spy;
+    }
+
+    /// <summary>Dispatches a raw transport message, bypassing the endpoint's serializer and header rules.</summary>
+    protected async Task DispatchRaw(string destination, Dictionary<string, string> headers, byte[] body)
+    {
+        var transport = World.CreateTransport();
+        var host = new HostSettings("RawSender", Environment.MachineName, true, (_, _) => { }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var infrastructure = await transport.Initialize(host, [], [transport.ToTransportAddress(new QueueAddress(destination))]);
+        var message = new OutgoingMessage(headers[Headers.MessageId], headers, body);
+        await infrastructure.Dispatcher.Dispatch(new TransportOperations(
+            new UnicastTransportOperation(message, transport.ToTransportAddress(new QueueAddress(destination)), DispatchProperties.None)));
+        await infrastructure.Shutdown();
+    }
+}

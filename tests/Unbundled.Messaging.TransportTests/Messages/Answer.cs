@@ -1,0 +1,3 @@
+namespace Unbundled.Messaging.TransportTests.Messages;
+
+public sealed record Answer(string Text);
