@@ -22,9 +22,11 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A short grace period, then handlers still running (deliberately slow ones) are cancelled.
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         foreach (var endpoint in endpoints)
         {
-            await endpoint.Stop();
+            await endpoint.Stop(grace.Token);
         }
 
         foreach (var spy in spies)

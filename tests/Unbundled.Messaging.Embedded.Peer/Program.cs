@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Unbundled.Messaging;
+using Unbundled.Messaging.Embedded;
+using Unbundled.Messaging.TransportTests.Handlers;
+using Unbundled.Messaging.TransportTests.Infrastructure;
+
+// Usage: Peer <respond|slow-receiver> <queue root>
+// Runs one endpoint on the shared queue folder, prints "ready" once it receives, and stops when stdin closes.
+var (mode, root) = (args[0], args[1]);
+var configuration = new EndpointConfiguration(mode == "respond" ? "Responder" : "Receiver")
+    .UseTransport(new FileSystemTransport(root))
+    .EnableInstallers();
+configuration.Recoverability.Immediate(0).Delayed(0);
+_ = mode switch
+{
+    "respond" => configuration.RegisterHandler<AskQuestionHandler>().EnableCallbacks(makesRequests: false),
+    "slow-receiver" => configuration.RegisterHandler<DoSomethingSlowlyHandler>().LimitMessageProcessingConcurrencyTo(8),
+    _ => throw new ArgumentException($"Unknown mode {mode}"),
+};
+
+var services = new ServiceCollection()
+    .AddSingleton(new Observations())
+    .AddSingleton(new EndpointLabel($"peer-{Environment.ProcessId}"))
+    .BuildServiceProvider();
+var endpoint = await Endpoint.Start(configuration, services);
+Console.WriteLine("ready");
+await Console.In.ReadToEndAsync();
+await endpoint.Stop();

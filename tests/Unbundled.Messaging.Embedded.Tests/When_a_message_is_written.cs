@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Unbundled.Messaging.TransportTests.Commands;
+using Unbundled.Messaging.TransportTests.Infrastructure;
+using Xunit;
+
+namespace Unbundled.Messaging.Embedded.Tests;
+
+public sealed class When_a_message_is_written : TransportTest<EmbeddedWorld>
+{
+    [Fact]
+    public async Task Should_be_a_readable_file_of_headers_a_blank_line_and_the_body()
+    {
+        var sender = await StartEndpoint("Sender", c => c.SendOnly());
+
+        await sender.Send("Nobody", new DoSomething("readable"));
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(World.Root, "Nobody"), "*.msg"));
+        var text = await File.ReadAllTextAsync(file);
+        var separator = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(text[..separator])!;
+        Assert.Equal("Send", headers[Headers.MessageIntent]);
+        Assert.StartsWith("{\n  \"", text);
+        Assert.Equal("""{"Text":"readable"}""", text[(separator + 2)..]);
+        Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Nobody", ".tmp")));
+    }
+
+    [Fact]
+    public async Task Should_wait_in_the_delayed_folder_until_due()
+    {
+        var sender = await StartEndpoint("Sender", c => c.SendOnly());
+        var options = new SendOptions();
+        options.SetDestination("Nobody");
+        options.DelayDeliveryWith(TimeSpan.FromMinutes(5));
+
+        await sender.Send(new DoSomething("later"), options);
+
+        var delayed = Assert.Single(Directory.GetFiles(Path.Combine(World.Root, "Nobody", ".delayed"), "*.msg"));
+        var due = QueueFolder.DueTimeOf(Path.GetFileName(delayed));
+        Assert.InRange(due - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+        Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Nobody"), "*.msg"));
+    }
+}
