@@ -27,7 +27,14 @@ internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore 
     {
         var queue = queues.Get(destination);
         var delay = properties.DelayFrom(DateTimeOffset.UtcNow);
-        var readyFile = queue.Write(message, delay);
-        LocalReceivers.Notify(queue.Path, readyFile, delay > TimeSpan.Zero ? DateTimeOffset.UtcNow + delay : null);
+        var content = MessageFile.Format(message.Headers, message.Body.Span);
+        if (queue.Write(content, delay) is { } readyFile)
+        {
+            LocalReceivers.NotifyReady(queue.Path, new Candidate(readyFile, content));
+        }
+        else
+        {
+            LocalReceivers.NotifyDelayed(queue.Path);
+        }
     }
 }

@@ -11,7 +11,8 @@ namespace Unbundled.Messaging.Embedded;
 /// </summary>
 internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDisposable
 {
-    private const int MaxPendingHints = 100_000;
+    // Candidates from local sends carry their content: bound them so a large backlog stays on disk, not in memory.
+    private const int MaxPendingHints = 10_000;
 
     private readonly FileSystemTransport transport;
     private readonly QueueFolder queue;
@@ -19,7 +20,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private readonly SubscriptionStore subscriptionStore;
     private readonly ReceiveSettings settings;
     private readonly ILogger logger;
-    private readonly Channel<string> candidates;
+    private readonly Channel<Candidate> candidates;
     private readonly Channel<bool> delayedWakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private CancellationTokenSource stopping = new();
     private CancellationTokenSource handlersCancelled = new();
@@ -43,7 +44,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         logger = host.LoggerFactory.CreateLogger<FileSystemMessageReceiver>();
         candidates = Channel.CreateBounded(
             new BoundedChannelOptions(MaxPendingHints) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
-            (string _) => rescanRequested = true);
+            (Candidate _) => rescanRequested = true);
         Subscriptions = settings.UsePublishSubscribe ? new FileSystemSubscriptionManager(subscriptionStore, queue.Name) : null;
     }
 
@@ -76,8 +77,8 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         if (transport.WatchForOtherProcesses)
         {
             watcher = new FileSystemWatcher(queue.Path, "*" + QueueFolder.Extension) { NotifyFilter = NotifyFilters.FileName };
-            watcher.Created += (_, e) => Hint(e.Name!);
-            watcher.Renamed += (_, e) => Hint(e.Name!);
+            watcher.Created += (_, e) => Hint(new Candidate(e.Name!));
+            watcher.Renamed += (_, e) => Hint(new Candidate(e.Name!));
             watcher.Error += (_, _) => rescanRequested = true;
             watcher.EnableRaisingEvents = true;
         }
@@ -110,9 +111,9 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
     }
 
-    internal void Hint(string fileName) => candidates.Writer.TryWrite(fileName);
+    internal void Hint(Candidate candidate) => candidates.Writer.TryWrite(candidate);
 
-    internal void WakeDelayed(DateTimeOffset due) => delayedWakeUps.Writer.TryWrite(true);
+    internal void WakeDelayed() => delayedWakeUps.Writer.TryWrite(true);
 
     private async Task Pump(CancellationToken cancellationToken)
     {
@@ -122,26 +123,27 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (rescanRequested)
+                // Scan when asked to, but not while the candidates already queued would make most of the scan redundant.
+                if (rescanRequested && reader.Count < MaxPendingHints / 2)
                 {
                     Scan();
                 }
 
-                if (!reader.TryRead(out var fileName))
+                if (!reader.TryRead(out var candidate))
                 {
                     await WaitForWork(reader, cancellationToken);
                     continue;
                 }
 
                 await concurrency!.WaitAsync(cancellationToken);
-                if (!claims!.TryClaim(fileName))
+                if (!claims!.TryClaim(candidate.FileName))
                 {
                     concurrency.Release();
                     continue;
                 }
 
                 inFlight.RemoveAll(task => task.IsCompleted);
-                inFlight.Add(Process(fileName));
+                inFlight.Add(Process(candidate));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -151,7 +153,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         await Task.WhenAll(inFlight);
     }
 
-    private async Task WaitForWork(ChannelReader<string> reader, CancellationToken cancellationToken)
+    private async Task WaitForWork(ChannelReader<Candidate> reader, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(transport.ScanInterval);
@@ -170,16 +172,16 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         rescanRequested = false;
         foreach (var path in Directory.EnumerateFiles(queue.Path, "*" + QueueFolder.Extension).Order(StringComparer.Ordinal).Take(MaxPendingHints / 2))
         {
-            Hint(Path.GetFileName(path));
+            Hint(new Candidate(Path.GetFileName(path)));
         }
     }
 
-    private async Task Process(string fileName)
+    private async Task Process(Candidate candidate)
     {
         await Task.Yield();
         try
         {
-            await new MessageProcessing(this, fileName).Run(handlersCancelled.Token);
+            await new MessageProcessing(this, candidate).Run(handlersCancelled.Token);
         }
         finally
         {
@@ -221,7 +223,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
 
             try
             {
-                Hint(queue.Admit(path));
+                Hint(new Candidate(queue.Admit(path)));
             }
             catch (FileNotFoundException)
             {
@@ -244,12 +246,15 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     }
 
     /// <summary>One claimed message through its immediate retries.</summary>
-    private readonly struct MessageProcessing(FileSystemMessageReceiver receiver, string fileName)
+    private readonly struct MessageProcessing(FileSystemMessageReceiver receiver, Candidate candidate)
     {
+        private readonly string fileName = candidate.FileName;
+
         public async Task Run(CancellationToken cancellationToken)
         {
             var claims = receiver.claims!;
-            var read = MessageFile.TryRead(await File.ReadAllBytesAsync(claims.PathOf(fileName), CancellationToken.None));
+            var content = candidate.Content ?? await File.ReadAllBytesAsync(claims.PathOf(fileName), CancellationToken.None);
+            var read = MessageFile.TryRead(content);
             if (read is not { } message)
             {
                 receiver.logger.LogError("{File} in {Queue} is not a message file; moved as it is to {ErrorQueue}", fileName, receiver.queue.Name, receiver.errorQueue.Name);
@@ -301,7 +306,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
             {
                 // Recoverability itself failed (e.g. the error queue is unwritable): keep the message by returning it.
                 receiver.logger.LogCritical(recoverabilityFailure, "Recoverability failed for {File} in {Queue}; returned to the queue", fileName, receiver.queue.Name);
-                receiver.Hint(claims.Release(fileName));
+                receiver.Hint(new Candidate(claims.Release(fileName)));
                 return false;
             }
         }

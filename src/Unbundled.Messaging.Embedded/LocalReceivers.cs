@@ -16,23 +16,24 @@ internal static class LocalReceivers
     public static void Unregister(string queuePath, FileSystemMessageReceiver receiver) =>
         ByQueuePath.AddOrUpdate(queuePath, _ => new([]), (_, existing) => new([.. existing.Items.Where(r => r != receiver)]));
 
-    public static void Notify(string queuePath, string? readyFile, DateTimeOffset? delayedUntil)
+    public static void NotifyReady(string queuePath, Candidate candidate)
     {
-        if (!ByQueuePath.TryGetValue(queuePath, out var receivers))
+        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
         {
-            return;
-        }
-
-        foreach (var receiver in receivers.Items)
-        {
-            if (readyFile is not null)
+            foreach (var receiver in receivers.Items)
             {
-                receiver.Hint(readyFile);
+                receiver.Hint(candidate);
             }
+        }
+    }
 
-            if (delayedUntil is { } due)
+    public static void NotifyDelayed(string queuePath)
+    {
+        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        {
+            foreach (var receiver in receivers.Items)
             {
-                receiver.WakeDelayed(due);
+                receiver.WakeDelayed();
             }
         }
     }

@@ -12,13 +12,21 @@ internal static class MessageFile
     private static readonly JsonSerializerOptions HeaderFormat = new() { WriteIndented = true };
     private static readonly byte[] Separator = "\n\n"u8.ToArray();
 
-    public static void Write(string path, IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
+    /// <summary>The file's bytes; one buffer, so the file is written with a single system call.</summary>
+    public static byte[] Format(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
     {
         var head = JsonSerializer.SerializeToUtf8Bytes(headers, HeaderFormat);
+        var content = new byte[head.Length + Separator.Length + body.Length];
+        head.CopyTo(content, 0);
+        Separator.CopyTo(content, head.Length);
+        body.CopyTo(content.AsSpan(head.Length + Separator.Length));
+        return content;
+    }
+
+    public static void Write(string path, byte[] content)
+    {
         using SafeFileHandle file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
-        RandomAccess.Write(file, head, 0);
-        RandomAccess.Write(file, Separator, head.Length);
-        RandomAccess.Write(file, body, head.Length + Separator.Length);
+        RandomAccess.Write(file, content, 0);
     }
 
     /// <summary>Reads a message file; null when it is not one (a poison file to move aside as it is).</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Unbundled.Messaging.Transport;
-
 namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
@@ -36,12 +34,12 @@ internal sealed class QueueFolder
 
     public static string NewFileName() => Guid.CreateVersion7().ToString("N") + Extension;
 
-    /// <summary>Writes the message, ready now or due after <paramref name="delay"/>; returns the file name when ready now.</summary>
-    public string? Write(OutgoingMessage message, TimeSpan delay)
+    /// <summary>Writes the message file, ready now or due after <paramref name="delay"/>; returns the file name when ready now.</summary>
+    public string? Write(byte[] content, TimeSpan delay)
     {
         var name = NewFileName();
         var temp = System.IO.Path.Combine(TempPath, name);
-        MessageFile.Write(temp, message.Headers, message.Body.Span);
+        MessageFile.Write(temp, content);
         if (delay <= TimeSpan.Zero)
         {
             File.Move(temp, System.IO.Path.Combine(Path, name), overwrite: true);

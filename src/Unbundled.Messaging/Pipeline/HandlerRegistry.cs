@@ -6,7 +6,7 @@ namespace Unbundled.Messaging.Pipeline;
 /// <summary>Finds the handlers of a message type and calls them through compiled delegates (no reflection per message).</summary>
 internal sealed class HandlerRegistry
 {
-    private readonly List<(Type HandlerType, Type MessageType, HandlerInvoker Invoke)> handlers = [];
+    private readonly List<(Type MessageType, MessageHandler Handler)> handlers = [];
     private readonly ConcurrentDictionary<Type, MessageHandler[]> byMessageType = new();
 
     public HandlerRegistry(IEnumerable<Type> handlerTypes)
@@ -16,7 +16,7 @@ internal sealed class HandlerRegistry
             foreach (var messageType in HandledMessageTypes(handlerType))
             {
                 var invoke = InvokeMethod.MakeGenericMethod(messageType).CreateDelegate<HandlerInvoker>();
-                handlers.Add((handlerType, messageType, invoke));
+                handlers.Add((messageType, new MessageHandler(handlerType, invoke)));
             }
         }
     }
@@ -35,7 +35,7 @@ internal sealed class HandlerRegistry
     public IReadOnlyList<MessageHandler> HandlersFor(Type messageType) => byMessageType.GetOrAdd(messageType, type =>
         [.. handlers
             .Where(h => h.MessageType.IsAssignableFrom(type))
-            .Select(h => new MessageHandler(h.HandlerType, h.Invoke))]);
+            .Select(h => h.Handler)]);
 
     private static IEnumerable<Type> HandledMessageTypes(Type handlerType) => handlerType.GetInterfaces()
         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IHandleMessages<>))

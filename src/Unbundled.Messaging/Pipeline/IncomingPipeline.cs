@@ -95,7 +95,7 @@ internal sealed class IncomingPipeline(
         await using var scope = services.CreateAsyncScope();
         foreach (var handler in messageHandlers)
         {
-            var instance = ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, handler.HandlerType);
+            var instance = handler.Create(scope.ServiceProvider);
             await handler.Invoke(instance, message, context);
         }
 

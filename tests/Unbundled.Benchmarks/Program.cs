@@ -1,0 +1,15 @@
+using Unbundled.Benchmarks.Transport;
+
+// Benchmarks are programs, not tests: they print figures for docs, they do not pass or fail.
+var command = args.FirstOrDefault() ?? "help";
+switch (command)
+{
+    case "transport":
+        var root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "unbundled-bench");
+        var messages = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        await EmbeddedTransportBenchmark.Run(root, messages);
+        break;
+    default:
+        Console.WriteLine("usage: transport [queue-root] [messages]   embedded transport latency and throughput");
+        break;
+}
