@@ -93,6 +93,11 @@ internal sealed class IncomingPipeline(
 
         var context = new MessageHandlerContext(incoming, factory, storageSession, cancellationToken);
         await using var scope = services.CreateAsyncScope();
+        if (storageSession is not null && scope.ServiceProvider.GetService<CurrentStorageSession>() is { } current)
+        {
+            current.Session = storageSession;
+        }
+
         foreach (var handler in messageHandlers)
         {
             var instance = handler.Create(scope.ServiceProvider);
