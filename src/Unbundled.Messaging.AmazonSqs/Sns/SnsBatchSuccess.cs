@@ -1,0 +1,3 @@
+namespace Unbundled.Messaging.AmazonSqs.Sns;
+
+internal sealed record SnsBatchSuccess(string Id, string MessageId);

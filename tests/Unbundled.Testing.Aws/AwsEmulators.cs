@@ -1,0 +1,101 @@
+using System.Globalization;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Unbundled.Messaging.AmazonSqs.Sns;
+
+namespace Unbundled.Testing.Aws;
+
+/// <summary>
+/// fauxqs (SQS and SNS on one port) and dynalite (DynamoDB, in memory), started once per test process on free loopback ports.
+/// Tests keep apart by naming their queues and topics with a <see cref="NamePrefix"/>.
+/// </summary>
+/// <remarks>The processes are killed when the test process exits (or dies: see <see cref="EmulatorProcess"/>), or on <see cref="Dispose"/>.</remarks>
+public sealed class AwsEmulators : IDisposable
+{
+    public static readonly RegionEndpoint Region = RegionEndpoint.USEast1;
+
+    private static readonly Lazy<Task<AwsEmulators>> SharedInstance = new(StartShared);
+
+    private readonly EmulatorProcess fauxqs;
+    private readonly EmulatorProcess dynalite;
+
+    private AwsEmulators(EmulatorProcess fauxqs, EmulatorProcess dynalite)
+    {
+        this.fauxqs = fauxqs;
+        this.dynalite = dynalite;
+    }
+
+    /// <summary>Neither emulator checks signatures (dynalite only wants one present), so any key will do.</summary>
+    public static AWSCredentials Credentials { get; } = new BasicAWSCredentials("test", "test");
+
+    public Uri SqsServiceUrl => fauxqs.ServiceUrl;
+
+    /// <summary>fauxqs serves SNS on the SQS port: form-urlencoded requests go to SNS, JSON ones to SQS.</summary>
+    public Uri SnsServiceUrl => fauxqs.ServiceUrl;
+
+    public Uri DynamoDbServiceUrl => dynalite.ServiceUrl;
+
+    /// <summary>The emulators for this test process, started on first use.</summary>
+    public static Task<AwsEmulators> Shared() => SharedInstance.Value;
+
+    /// <summary>Points any SDK client config (SQS, DynamoDB, ...) at <paramref name="serviceUrl"/>, signing for <see cref="Region"/>.</summary>
+    public static TConfig PointAt<TConfig>(TConfig config, Uri serviceUrl)
+        where TConfig : ClientConfig
+    {
+        config.ServiceURL = serviceUrl.ToString();
+        config.AuthenticationRegion = Region.SystemName;
+        return config;
+    }
+
+    public AmazonSQSClient CreateSqsClient() => new(Credentials, PointAt(new AmazonSQSConfig(), SqsServiceUrl));
+
+    /// <param name="transport">The handler below signing, e.g. one that records requests.</param>
+    internal SnsClient CreateSnsClient(HttpMessageHandler? transport = null) =>
+        new(Credentials, Region, SnsServiceUrl, transport: transport);
+
+    public void Dispose()
+    {
+        fauxqs.Dispose();
+        dynalite.Dispose();
+    }
+
+    /// <summary>Starts both emulators; a test that owns them disposes them, the shared ones go at process exit.</summary>
+    public static async Task<AwsEmulators> Start(CancellationToken cancellationToken = default)
+    {
+        await NodeTools.EnsureInstalled(cancellationToken);
+        var fauxqs = EmulatorProcess.Start("fauxqs", port => ["start-fauxqs.mjs", port.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        var dynalite = EmulatorProcess.Start(
+            "dynalite",
+            port => ["node_modules/dynalite/cli.js", "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture)],
+            cancellationToken);
+        try
+        {
+            await Task.WhenAll(fauxqs, dynalite);
+        }
+        catch
+        {
+            // Whichever did start must not outlive the failure.
+            if (fauxqs.IsCompletedSuccessfully)
+            {
+                fauxqs.Result.Dispose();
+            }
+
+            if (dynalite.IsCompletedSuccessfully)
+            {
+                dynalite.Result.Dispose();
+            }
+
+            throw;
+        }
+
+        return new AwsEmulators(fauxqs.Result, dynalite.Result);
+    }
+
+    private static async Task<AwsEmulators> StartShared()
+    {
+        var emulators = await Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => emulators.Dispose();
+        return emulators;
+    }
+}
