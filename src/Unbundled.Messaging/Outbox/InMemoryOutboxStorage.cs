@@ -24,9 +24,13 @@ internal sealed class InMemoryOutboxStorage : IOutboxStorage
         return Task.CompletedTask;
     }
 
+    private sealed class InMemoryStorageSession : ISynchronizedStorageSession;
+
     private sealed class Transaction(ConcurrentDictionary<string, OutboxRecord> records) : IOutboxTransaction
     {
         public OutboxRecord? Pending { get; set; }
+
+        public ISynchronizedStorageSession Session { get; } = new InMemoryStorageSession();
 
         public Task Commit(CancellationToken cancellationToken = default)
         {

@@ -69,7 +69,7 @@ internal sealed class IncomingPipeline(
         TransportOperations operations;
         await using (var transaction = await storage.BeginTransaction(cancellationToken))
         {
-            operations = await InvokeHandlers(incoming, transaction, cancellationToken);
+            operations = await InvokeHandlers(incoming, transaction.Session, cancellationToken);
             var stored = operations.UnicastOperations.Select(OutboxOperation.From)
                 .Concat(operations.MulticastOperations.Select(OutboxOperation.From));
             await storage.Store(new OutboxRecord(incoming.MessageId, [.. stored]), transaction, cancellationToken);

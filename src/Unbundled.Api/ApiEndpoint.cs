@@ -1,0 +1,43 @@
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Unbundled.Api.GraphQL;
+using Unbundled.Api.Http;
+using Unbundled.Messaging.Hosting;
+using Unbundled.Shell;
+
+namespace Unbundled.Api;
+
+public static class ApiEndpoint
+{
+    /// <summary>
+    /// The API's endpoint sends commands and awaits replies on its own instance queue, <c>Unbundled.Api-{instance-id}</c>
+    /// (default: machine name and process id, so instances never share it).
+    /// </summary>
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        var instanceId = builder.Configuration["instance-id"] ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+        var requestTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("request-timeout-seconds", 10.0));
+        var endpoint = builder.CreateEndpoint(EndpointNames.Api)
+            .MakeInstanceUniquelyAddressable(instanceId)
+            .EnableCallbacks(defaultRequestTimeout: requestTimeout);
+        builder.AddMessagingEndpoint(endpoint);
+
+        builder.Services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
+        builder.Services.AddSingleton<IGraphQLTextSerializer, GraphQLSerializer>();
+        builder.Services.AddSingleton(CustomerSchema.Create);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CustomerQueries>();
+        builder.Services.AddScoped<InviteCustomerMutation>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapPost("/graphql", GraphQLHttpEndpoint.Post);
+        app.MapGet("/graphql", GraphQLHttpEndpoint.Get);
+        app.MapGet("/graphql/schema", () => Results.Text(CustomerSchema.Sdl, "text/plain"));
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

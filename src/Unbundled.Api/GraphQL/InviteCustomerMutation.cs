@@ -1,0 +1,74 @@
+using GraphQL;
+using Unbundled.Domain.Commands;
+using Unbundled.Domain.Invitations;
+using Unbundled.Domain.Messages;
+using Unbundled.Messaging;
+using Unbundled.Ports;
+
+namespace Unbundled.Api.GraphQL;
+
+/// <summary>
+/// <c>InviteCustomer(email)</c>: sends the command with fresh ids and the time, waits for the Customers endpoint's reply
+/// on this instance's queue, then for the projection, so a query sent right after the answer finds the customer.
+/// </summary>
+public sealed class InviteCustomerMutation(IMessageSession session, ICustomerViews views, TimeProvider clock)
+{
+    private static readonly TimeSpan ProjectionTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<CustomerResult> InviteCustomer(string? email, CancellationToken cancellationToken)
+    {
+        var command = new InviteCustomer(email, Guid.CreateVersion7(), Guid.CreateVersion7(), clock.GetUtcNow());
+        InviteCustomerResponse response;
+        try
+        {
+            response = await session.Request<InviteCustomerResponse>(command, cancellationToken);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new ExecutionError(timeout.Message) { Code = ErrorCodes.Timeout };
+        }
+
+        if (!response.Invited)
+        {
+            throw Rejection(response);
+        }
+
+        var customerId = response.CustomerId!.Value;
+        using var projection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        projection.CancelAfter(ProjectionTimeout);
+        try
+        {
+            await ReadYourWrites.WaitUntilProjected(views, customerId, projection.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExecutionError($"Customer {customerId} was invited, but the read model did not show it within {ProjectionTimeout.TotalSeconds:0} s.")
+            {
+                Code = ErrorCodes.Timeout,
+            };
+        }
+
+        return new CustomerResult(customerId.ToString(), response.Email, true);
+    }
+
+    private static ExecutionError Rejection(InviteCustomerResponse response)
+    {
+        var error = new ExecutionError(response.FailureMessage ?? "The invite was rejected.")
+        {
+            Code = response.FailureReason switch
+            {
+                InviteFailureReason.EmailRequired => ErrorCodes.EmailRequired,
+                InviteFailureReason.InvalidEmail => ErrorCodes.InvalidEmail,
+                InviteFailureReason.AlreadyInvited => ErrorCodes.CustomerAlreadyInvited,
+                _ => "INVITE_REJECTED",
+            },
+        };
+        if (response.CustomerId is { } existing)
+        {
+            error.Extensions ??= [];
+            error.Extensions["customerId"] = existing.ToString();
+        }
+
+        return error;
+    }
+}

@@ -1,0 +1,83 @@
+using Unbundled.Api;
+using Unbundled.Customers;
+using Unbundled.Projector;
+
+namespace Unbundled.AppHost;
+
+/// <summary>
+/// The three endpoints, each on a host of its own as if it were its own process, sharing only the command line (the
+/// shell and the data folder). Tests start the same composition.
+/// </summary>
+public sealed class UnbundledSystem : IAsyncDisposable
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private readonly IHost[] hosts;
+
+    private UnbundledSystem(WebApplication api, IHost[] hosts)
+    {
+        Api = api;
+        this.hosts = hosts;
+    }
+
+    public WebApplication Api { get; }
+
+    public static UnbundledSystem Build(string[] args, Action<WebApplicationBuilder>? configureApi = null)
+    {
+        var customers = Host.CreateApplicationBuilder(args);
+        customers.AddCustomersEndpoint();
+        var projector = Host.CreateApplicationBuilder(args);
+        projector.AddProjectorEndpoint();
+
+        var apiBuilder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(apiBuilder.Configuration["urls"]))
+        {
+            apiBuilder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        apiBuilder.AddApi();
+        configureApi?.Invoke(apiBuilder);
+        var api = apiBuilder.Build();
+        api.MapApi();
+        return new UnbundledSystem(api, [customers.Build(), projector.Build(), api]);
+    }
+
+    public async Task Start(CancellationToken cancellationToken = default)
+    {
+        foreach (var host in hosts)
+        {
+            await host.StartAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs until Ctrl+C or SIGTERM, then stops the API first so no request is cut off mid-way.</summary>
+    public async Task Run()
+    {
+        await Start();
+        await Api.WaitForShutdownAsync();
+        await Stop();
+    }
+
+    public async Task Stop(CancellationToken cancellationToken = default)
+    {
+        foreach (var host in hosts.Reverse())
+        {
+            await host.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in hosts)
+        {
+            if (host is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Unbundled.Messaging.Outbox;
+
+namespace Unbundled.Persistence.Sqlite;
+
+/// <summary>Outbox records of one endpoint: one row per incoming message id, operations as JSON until dispatched.</summary>
+internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoint, TimeSpan timeToKeep) : IOutboxStorage
+{
+    private long nextCleanup;
+
+    public async Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT operations, dispatched FROM outbox WHERE endpoint = $endpoint AND message_id = $id";
+        command.Parameters.AddWithValue("$endpoint", endpoint);
+        command.Parameters.AddWithValue("$id", messageId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var dispatched = reader.GetBoolean(1);
+        var operations = dispatched || reader.IsDBNull(0)
+            ? []
+            : JsonSerializer.Deserialize<List<OutboxOperation>>(reader.GetString(0))!;
+        return new OutboxRecord(messageId, operations, dispatched);
+    }
+
+    public async Task<IOutboxTransaction> BeginTransaction(CancellationToken cancellationToken = default) =>
+        await SqliteOutboxTransaction.Begin(database, cancellationToken);
+
+    public async Task Store(OutboxRecord record, IOutboxTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        // A second delivery of the same message that got this far fails on the primary key and is retried, finding the record.
+        await using var command = ((SqliteOutboxTransaction)transaction).Storage.Command(
+            "INSERT INTO outbox (endpoint, message_id, operations) VALUES ($endpoint, $id, $operations)");
+        command.Parameters.AddWithValue("$endpoint", endpoint);
+        command.Parameters.AddWithValue("$id", record.MessageId);
+        command.Parameters.AddWithValue("$operations", JsonSerializer.Serialize(record.Operations));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SetAsDispatched(string messageId, CancellationToken cancellationToken = default)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE outbox SET dispatched = 1, dispatched_at = $now, operations = NULL
+            WHERE endpoint = $endpoint AND message_id = $id
+            """;
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$endpoint", endpoint);
+        command.Parameters.AddWithValue("$id", messageId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (now >= Interlocked.Read(ref nextCleanup))
+        {
+            Interlocked.Exchange(ref nextCleanup, now + 3600);
+            await RemoveExpired(connection, now - (long)timeToKeep.TotalSeconds, cancellationToken);
+        }
+    }
+
+    private async Task RemoveExpired(Microsoft.Data.Sqlite.SqliteConnection connection, long before, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM outbox WHERE endpoint = $endpoint AND dispatched = 1 AND dispatched_at < $before";
+        command.Parameters.AddWithValue("$endpoint", endpoint);
+        command.Parameters.AddWithValue("$before", before);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

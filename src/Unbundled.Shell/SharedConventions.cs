@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Unbundled.Messaging;
+using Unbundled.Messaging.Embedded;
+using Unbundled.Persistence.Sqlite;
+using Unbundled.Ports;
+
+namespace Unbundled.Shell;
+
+/// <summary>
+/// The one place that wires the infrastructure around the endpoints: transport, persistence, routing, conventions and
+/// the ports' implementations, chosen by configuration. Endpoint programs call <see cref="CreateEndpoint"/> and add only
+/// what is theirs (handlers, callbacks).
+/// </summary>
+public static class SharedConventions
+{
+    public static EndpointConfiguration CreateEndpoint(this IHostApplicationBuilder builder, string endpointName)
+    {
+        var shell = ShellOptions.From(builder.Configuration);
+        var endpoint = new EndpointConfiguration(endpointName).EnableInstallers();
+        endpoint.Routing.RouteToEndpoint(typeof(Domain.Commands.InviteCustomer).Assembly, "Unbundled.Domain.Commands", EndpointNames.Customers);
+
+        switch (shell.Kind)
+        {
+            case ShellKind.Embedded:
+                UseEmbedded(builder.Services, endpoint, shell);
+                break;
+            default:
+                throw new NotSupportedException($"The {shell.Kind} shell is not available yet.");
+        }
+
+        return endpoint;
+    }
+
+    private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell)
+    {
+        var database = new SqliteDatabase(shell.DatabasePath);
+        endpoint.UseTransport(new FileSystemTransport(shell.QueuesPath)).UsePersistence(new SqlitePersistence(database));
+        services.TryAddSingleton(database);
+        services.TryAddSingleton<ICustomerViews, SqliteCustomerViews>();
+        services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.CommandLine;
+
+namespace Unbundled.Shell;
+
+/// <summary>
+/// Which shell to run and where its local data lives: <c>--shell</c> and <c>--data-path</c> on the command line, or
+/// <c>Unbundled__Shell</c> and <c>Unbundled__DataPath</c> in the environment. The bare key <c>shell</c> is read from the
+/// command line only, since the environment's <c>SHELL</c> would otherwise answer for it.
+/// </summary>
+public sealed record ShellOptions(ShellKind Kind, string DataPath)
+{
+    public const string DefaultDataPath = ".unbundled";
+
+    public string QueuesPath => Path.Combine(DataPath, "queues");
+
+    public string DatabasePath => Path.Combine(DataPath, "unbundled.db");
+
+    public static ShellOptions From(IConfiguration configuration)
+    {
+        var shell = FromCommandLine(configuration, "shell") ?? configuration["Unbundled:Shell"] ?? "embedded";
+        var kind = shell.ToLowerInvariant() switch
+        {
+            "embedded" => ShellKind.Embedded,
+            "aws" => ShellKind.Aws,
+            "aws-local" => ShellKind.AwsLocal,
+            _ => throw new ArgumentException($"Unknown shell '{shell}': use embedded, aws or aws-local."),
+        };
+        var dataPath = FromCommandLine(configuration, "data-path") ?? configuration["Unbundled:DataPath"] ?? DefaultDataPath;
+        return new ShellOptions(kind, Path.GetFullPath(dataPath));
+    }
+
+    private static string? FromCommandLine(IConfiguration configuration, string key) =>
+        (configuration as IConfigurationRoot)?.Providers.OfType<CommandLineConfigurationProvider>()
+            .Select(provider => provider.TryGet(key, out var value) ? value : null)
+            .LastOrDefault(value => value is not null);
+}
