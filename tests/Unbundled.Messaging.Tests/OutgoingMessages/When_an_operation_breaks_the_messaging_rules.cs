@@ -55,6 +55,14 @@ public class When_an_operation_breaks_the_messaging_rules
     }
 
     [Fact]
+    public void Should_say_a_type_is_no_message_rather_than_ask_for_a_route_for_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateSend(new Invoice("i-1"), new SendOptions(), incoming: null));
+
+        Assert.Contains($"{typeof(Invoice).FullName} is not a message type", error.Message);
+    }
+
+    [Fact]
     public void Should_refuse_to_reply_with_a_type_that_no_convention_makes_a_message()
     {
         var error = Assert.Throws<InvalidOperationException>(() => factory.CreateReply(new Invoice("i-1"), new ReplyOptions(), Request));
