@@ -21,6 +21,8 @@ internal sealed class OutgoingMessageFactory(
     public UnicastTransportOperation CreateSend(object message, SendOptions options, IncomingMessage? incoming)
     {
         var messageType = message.GetType();
+        // Before routing: a type no convention makes a message would otherwise be told to get a route it cannot use.
+        EnsureMessageType(messageType);
         if (configuration.Conventions.IsEventType(messageType))
         {
             throw new InvalidOperationException($"{messageType.FullName} is an event: publish it instead of sending it.");
@@ -134,15 +136,19 @@ internal sealed class OutgoingMessageFactory(
     private OutgoingMessage Serialize(object message, Dictionary<string, string> headers)
     {
         var messageType = message.GetType();
+        EnsureMessageType(messageType);
+        headers[Headers.EnclosedMessageTypes] = messageTypes.EnclosedMessageTypesOf(messageType);
+        headers[Headers.ContentType] = SystemJsonMessageSerializer.ContentType;
+        return new OutgoingMessage(headers[Headers.MessageId], headers, serializer.Serialize(message));
+    }
+
+    private void EnsureMessageType(Type messageType)
+    {
         if (!configuration.Conventions.IsMessageType(messageType))
         {
             throw new InvalidOperationException(
                 $"{messageType.FullName} is not a message type: define it as a command, event or message in the endpoint's conventions.");
         }
-
-        headers[Headers.EnclosedMessageTypes] = messageTypes.EnclosedMessageTypesOf(messageType);
-        headers[Headers.ContentType] = SystemJsonMessageSerializer.ContentType;
-        return new OutgoingMessage(headers[Headers.MessageId], headers, serializer.Serialize(message));
     }
 
     private string DestinationOf(Type messageType, SendOptions options)

@@ -61,19 +61,35 @@ internal sealed class RecoverabilityPipeline(
             return null;
         }
 
-        var done = headers.TryGetValue(Headers.DelayedRetries, out var retries) ? int.Parse(retries, CultureInfo.InvariantCulture) : 0;
+        // Like NServiceBus, read retry headers that cannot be parsed as absent: throwing here would fail recoverability
+        // itself, and the transport would return the message to its queue forever.
+        var done = headers.TryGetValue(Headers.DelayedRetries, out var retries)
+            && int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var performed) ? performed : 0;
         if (done >= settings.DelayedRetries)
         {
             return null;
         }
 
         if (headers.TryGetValue(Headers.DelayedRetriesTimestamp, out var timestamp)
-            && clock.GetUtcNow() - WireDate.ToUtcDateTimeOffset(timestamp) > settings.DelayedRetryWindow)
+            && WireDateOrNull(timestamp) is { } lastRetry
+            && clock.GetUtcNow() - lastRetry > settings.DelayedRetryWindow)
         {
             return null;
         }
 
         return done + 1;
+    }
+
+    private static DateTimeOffset? WireDateOrNull(string value)
+    {
+        try
+        {
+            return WireDate.ToUtcDateTimeOffset(value);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private async Task MoveToError(ErrorContext error, string messageId, CancellationToken cancellationToken)

@@ -1,0 +1,3 @@
+namespace Unbundled.Messaging.Tests.Commands;
+
+public sealed record BillOrder(string OrderId);

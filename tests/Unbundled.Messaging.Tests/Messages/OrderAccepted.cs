@@ -1,0 +1,3 @@
+namespace Unbundled.Messaging.Tests.Messages;
+
+public sealed record OrderAccepted(string OrderId);
