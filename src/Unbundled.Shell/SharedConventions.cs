@@ -30,6 +30,11 @@ public static class SharedConventions
                 throw new NotSupportedException($"The {shell.Kind} shell is not available yet.");
         }
 
+        if (builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 } domain)
+        {
+            builder.Services.Decorate<IEmailClaims>(inner => new FailOnceEmailClaims(inner, domain));
+        }
+
         return endpoint;
     }
 

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+using Unbundled.AcceptanceTests.Infrastructure;
+using Unbundled.AppHost;
+using Unbundled.Messaging.Embedded;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.AcceptanceTests.Embedded;
+
+/// <summary>The system as <c>dotnet run --project src/Unbundled.AppHost</c> runs it, on a temp data folder and a free port.</summary>
+public sealed class EmbeddedSystem : ISystemUnderTest
+{
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "unbundled-acceptance", Guid.NewGuid().ToString("N"));
+    private readonly int port = FreePort();
+    private UnbundledSystem? system;
+
+    public Uri ApiAddress => new($"http://127.0.0.1:{port}");
+
+    public async Task InitializeAsync()
+    {
+        system = UnbundledSystem.Build(
+        [
+            "--data-path", dataPath,
+            "--urls", ApiAddress.ToString(),
+            $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await system.Start();
+    }
+
+    public async Task Restart()
+    {
+        await DisposeSystem();
+        await InitializeAsync();
+    }
+
+    public TransportDefinition CreateTransport() => new FileSystemTransport(Path.Combine(dataPath, "queues"));
+
+    public async Task DisposeAsync()
+    {
+        await DisposeSystem();
+        Directory.Delete(dataPath, recursive: true);
+    }
+
+    private async Task DisposeSystem()
+    {
+        if (system is not null)
+        {
+            await system.Stop();
+            await system.DisposeAsync();
+            system = null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
