@@ -1,6 +1,7 @@
 using Unbundled.Api;
 using Unbundled.Customers;
 using Unbundled.Projector;
+using Unbundled.Shell.Telemetry;
 
 namespace Unbundled.AppHost;
 
@@ -36,6 +37,9 @@ public sealed class UnbundledSystem : IAsyncDisposable
         }
 
         apiBuilder.AddApi();
+
+        // One tracer provider for the process: it sees the spans of all three endpoints and logs each mutation's timeline.
+        apiBuilder.AddTelemetry(logMutationTimelines: true);
         configureApi?.Invoke(apiBuilder);
         var api = apiBuilder.Build();
         api.MapApi();
