@@ -1,0 +1,188 @@
+using System.Globalization;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.AmazonSqs.Receiving;
+
+/// <summary>
+/// The receive pump of one queue: ceil(concurrency/10) long-polling loops that never fetch more messages than there are
+/// free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only after the handler's
+/// outgoing messages went out, immediate retries by making the message visible again at once.
+/// </summary>
+internal sealed class SqsMessageReceiver(
+    SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
+{
+    private const int MaxMessagesPerReceive = 10;
+    private const int LongPollSeconds = 20;
+
+    private readonly FailureCounts failures = new();
+    private readonly List<Task> loops = [];
+    private readonly HashSet<Task> inFlight = [];
+    private SemaphoreSlim? slots;
+    private OnMessage? onMessage;
+    private OnError? onError;
+    private string? queueUrl;
+    private int visibilityTimeoutSeconds = 30;
+    private int maxConcurrency;
+    private CancellationTokenSource stopping = new();
+    private CancellationTokenSource handlersCancelled = new();
+
+    public string Id => settings.Id;
+
+    public string ReceiveAddress => queueName;
+
+    public ISubscriptionManager? Subscriptions { get; init; }
+
+    public string QueueUrl => queueUrl ?? throw new InvalidOperationException("The receiver is not initialized.");
+
+    public async Task Initialize(PushRuntimeSettings limitations, OnMessage onMessage, OnError onError, CancellationToken cancellationToken = default)
+    {
+        this.onMessage = onMessage;
+        this.onError = onError;
+        maxConcurrency = limitations.MaxConcurrency;
+        slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        queueUrl = await clients.QueueUrl(queueName, cancellationToken);
+        visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
+            ? (int)configured.TotalSeconds
+            : int.Parse((await clients.Sqs.GetQueueAttributesAsync(queueUrl, ["VisibilityTimeout"], cancellationToken)).Attributes["VisibilityTimeout"], CultureInfo.InvariantCulture);
+    }
+
+    public Task StartReceive(CancellationToken cancellationToken = default)
+    {
+        stopping = new CancellationTokenSource();
+        handlersCancelled = new CancellationTokenSource();
+        for (var i = 0; i < (maxConcurrency + MaxMessagesPerReceive - 1) / MaxMessagesPerReceive; i++)
+        {
+            loops.Add(Task.Run(() => ReceiveLoop(stopping.Token), CancellationToken.None));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopReceive(CancellationToken cancellationToken = default)
+    {
+        await using var registration = cancellationToken.Register(handlersCancelled.Cancel);
+        await stopping.CancelAsync();
+        await Task.WhenAll(loops);
+        loops.Clear();
+        Task[] running;
+        lock (inFlight)
+        {
+            running = [.. inFlight];
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    public void Dispose()
+    {
+        slots?.Dispose();
+        stopping.Dispose();
+        handlersCancelled.Dispose();
+    }
+
+    private async Task ReceiveLoop(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var taken = 0;
+            try
+            {
+                await slots!.WaitAsync(cancellationToken);
+                taken = 1;
+                while (taken < MaxMessagesPerReceive && slots.Wait(0, CancellationToken.None))
+                {
+                    taken++;
+                }
+
+                var messages = await Receive(taken, cancellationToken);
+                foreach (var message in messages)
+                {
+                    taken--;
+                    Track(Process(message));
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Receiving from {Queue} failed; trying again in a second", queueName);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+            finally
+            {
+                if (taken > 0)
+                {
+                    slots!.Release(taken);
+                }
+            }
+        }
+    }
+
+    private async Task<List<Message>> Receive(int count, CancellationToken cancellationToken)
+    {
+        var response = await clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = queueUrl,
+            MaxNumberOfMessages = count,
+            WaitTimeSeconds = LongPollSeconds,
+            MessageAttributeNames = ["All"],
+            MessageSystemAttributeNames = ["ApproximateReceiveCount", "SentTimestamp"],
+        }, cancellationToken);
+        return response.Messages ?? [];
+    }
+
+    private void Track(Task processing)
+    {
+        lock (inFlight)
+        {
+            inFlight.Add(processing);
+        }
+
+        processing.ContinueWith(
+            done =>
+            {
+                lock (inFlight)
+                {
+                    inFlight.Remove(done);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task Process(Message message)
+    {
+        await Task.Yield();
+        try
+        {
+            await new SqsMessageProcessing(this, message).Run(handlersCancelled.Token);
+        }
+        catch (Exception exception)
+        {
+            // The message stays invisible until its timeout and comes back: nothing is lost, only delayed.
+            logger.LogError(exception, "Processing of SQS message {NativeMessageId} in {Queue} failed outside recoverability", message.MessageId, queueName);
+        }
+        finally
+        {
+            slots!.Release();
+        }
+    }
+
+    internal SqsClients Clients => clients;
+
+    internal string ErrorQueueName => errorQueueName;
+
+    internal int VisibilityTimeoutSeconds => visibilityTimeoutSeconds;
+
+    internal TimeSpan MaxRenewal => transport.MaxAutoMessageVisibilityRenewalDuration;
+
+    internal FailureCounts Failures => failures;
+
+    internal OnMessage OnMessage => onMessage!;
+
+    internal OnError OnError => onError!;
+
+    internal ILogger Logger => logger;
+}

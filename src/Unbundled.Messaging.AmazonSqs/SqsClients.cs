@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Unbundled.Messaging.AmazonSqs.Sns;
+
+namespace Unbundled.Messaging.AmazonSqs;
+
+/// <summary>The SQS and SNS clients of one transport, with the look-ups worth caching: queue URLs and the account id.</summary>
+internal sealed class SqsClients(IAmazonSQS sqs, SnsClient sns) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> queueUrls = new(StringComparer.Ordinal);
+    private string? accountId;
+
+    public IAmazonSQS Sqs => sqs;
+
+    public SnsClient Sns => sns;
+
+    public string Region => sns.Region.SystemName;
+
+    /// <summary>The URL of a physical queue, asked once (wire-format §3.3: queue URLs are cached).</summary>
+    public Task<string> QueueUrl(string queueName, CancellationToken cancellationToken = default) =>
+        queueUrls.GetOrAdd(queueName, name => new Lazy<Task<string>>(() => FetchQueueUrl(name))).Value.WaitAsync(cancellationToken);
+
+    public void ForgetQueueUrl(string queueName) => queueUrls.TryRemove(queueName, out _);
+
+    /// <summary>The queue's ARN; its account part is the account every topic ARN is built with.</summary>
+    public async Task<string> QueueArn(string queueUrl, CancellationToken cancellationToken = default)
+    {
+        var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+        {
+            QueueUrl = queueUrl,
+            AttributeNames = ["QueueArn"],
+        }, cancellationToken);
+        var arn = attributes.QueueARN;
+        accountId ??= arn.Split(':')[4];
+        return arn;
+    }
+
+    /// <summary>The ARN a topic of this name has (or would have) in this account and region.</summary>
+    public string TopicArn(string topicName) =>
+        $"arn:aws:sns:{Region}:{accountId ?? throw new InvalidOperationException("The account id is not known yet.")}:{topicName}";
+
+    public bool KnowsAccount => accountId is not null;
+
+    public void Dispose()
+    {
+        sqs.Dispose();
+        sns.Dispose();
+    }
+
+    private async Task<string> FetchQueueUrl(string queueName)
+    {
+        try
+        {
+            return (await sqs.GetQueueUrlAsync(queueName)).QueueUrl;
+        }
+        catch (QueueDoesNotExistException exception)
+        {
+            queueUrls.TryRemove(queueName, out _);
+            throw new QueueDoesNotExistException(
+                $"Queue {queueName} does not exist: run the endpoint that owns it with installers enabled, or create it with terraform.",
+                exception);
+        }
+        catch
+        {
+            queueUrls.TryRemove(queueName, out _);
+            throw;
+        }
+    }
+}

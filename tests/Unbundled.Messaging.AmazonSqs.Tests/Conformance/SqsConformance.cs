@@ -1,0 +1,26 @@
+using Unbundled.Messaging.TransportTests.Scenarios;
+
+// The transport conformance suite bound to SQS/SNS on the local stand-in: one line per scenario, nothing else.
+namespace Unbundled.Messaging.AmazonSqs.Tests.Conformance;
+
+public sealed class When_sending_a_command : When_sending_a_command<SqsWorld>;
+
+public sealed class When_publishing_an_event : When_publishing_an_event<SqsWorld>;
+
+public sealed class When_requesting_a_reply : When_requesting_a_reply<SqsWorld>;
+
+public sealed class When_delaying_delivery : When_delaying_delivery<SqsWorld>;
+
+public sealed class When_a_handler_fails_once : When_a_handler_fails_once<SqsWorld>;
+
+public sealed class When_immediate_retries_are_exhausted : When_immediate_retries_are_exhausted<SqsWorld>;
+
+public sealed class When_all_retries_fail : When_all_retries_fail<SqsWorld>;
+
+public sealed class When_a_message_cannot_be_processed : When_a_message_cannot_be_processed<SqsWorld>;
+
+public sealed class When_concurrency_is_limited : When_concurrency_is_limited<SqsWorld>;
+
+public sealed class When_two_instances_compete : When_two_instances_compete<SqsWorld>;
+
+public sealed class When_an_endpoint_restarts : When_an_endpoint_restarts<SqsWorld>;
