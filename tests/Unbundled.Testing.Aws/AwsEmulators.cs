@@ -1,7 +1,7 @@
-using System.Globalization;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SQS;
+using Unbundled.LocalAws;
 using Unbundled.Messaging.AmazonSqs.Sns;
 
 namespace Unbundled.Testing.Aws;
@@ -17,24 +17,19 @@ public sealed class AwsEmulators : IDisposable
 
     private static readonly Lazy<Task<AwsEmulators>> SharedInstance = new(StartShared);
 
-    private readonly EmulatorProcess fauxqs;
-    private readonly EmulatorProcess dynalite;
+    private readonly LocalAwsStandIns standIns;
 
-    private AwsEmulators(EmulatorProcess fauxqs, EmulatorProcess dynalite)
-    {
-        this.fauxqs = fauxqs;
-        this.dynalite = dynalite;
-    }
+    private AwsEmulators(LocalAwsStandIns standIns) => this.standIns = standIns;
 
     /// <summary>Neither emulator checks signatures (dynalite only wants one present), so any key will do.</summary>
     public static AWSCredentials Credentials { get; } = new BasicAWSCredentials("test", "test");
 
-    public Uri SqsServiceUrl => fauxqs.ServiceUrl;
+    public Uri SqsServiceUrl => standIns.SqsServiceUrl;
 
     /// <summary>fauxqs serves SNS on the SQS port: form-urlencoded requests go to SNS, JSON ones to SQS.</summary>
-    public Uri SnsServiceUrl => fauxqs.ServiceUrl;
+    public Uri SnsServiceUrl => standIns.SnsServiceUrl;
 
-    public Uri DynamoDbServiceUrl => dynalite.ServiceUrl;
+    public Uri DynamoDbServiceUrl => standIns.DynamoDbServiceUrl;
 
     /// <summary>The emulators for this test process, started on first use.</summary>
     public static Task<AwsEmulators> Shared() => SharedInstance.Value;
@@ -54,43 +49,11 @@ public sealed class AwsEmulators : IDisposable
     internal SnsClient CreateSnsClient(HttpMessageHandler? transport = null) =>
         new(Credentials, Region, SnsServiceUrl, transport: transport);
 
-    public void Dispose()
-    {
-        fauxqs.Dispose();
-        dynalite.Dispose();
-    }
+    public void Dispose() => standIns.Dispose();
 
     /// <summary>Starts both emulators; a test that owns them disposes them, the shared ones go at process exit.</summary>
-    public static async Task<AwsEmulators> Start(CancellationToken cancellationToken = default)
-    {
-        await NodeTools.EnsureInstalled(cancellationToken);
-        var fauxqs = EmulatorProcess.Start("fauxqs", port => ["start-fauxqs.mjs", port.ToString(CultureInfo.InvariantCulture)], cancellationToken);
-        var dynalite = EmulatorProcess.Start(
-            "dynalite",
-            port => ["node_modules/dynalite/cli.js", "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture)],
-            cancellationToken);
-        try
-        {
-            await Task.WhenAll(fauxqs, dynalite);
-        }
-        catch
-        {
-            // Whichever did start must not outlive the failure.
-            if (fauxqs.IsCompletedSuccessfully)
-            {
-                fauxqs.Result.Dispose();
-            }
-
-            if (dynalite.IsCompletedSuccessfully)
-            {
-                dynalite.Result.Dispose();
-            }
-
-            throw;
-        }
-
-        return new AwsEmulators(fauxqs.Result, dynalite.Result);
-    }
+    public static async Task<AwsEmulators> Start(CancellationToken cancellationToken = default) =>
+        new(await LocalAwsStandIns.Start(cancellationToken));
 
     private static async Task<AwsEmulators> StartShared()
     {

@@ -1,4 +1,4 @@
-namespace Unbundled.Testing.Aws;
+namespace Unbundled.LocalAws;
 
 /// <summary>Where the repository's tools live, found from the test assembly by walking up to <c>Unbundled.sln</c>.</summary>
 public static class RepositoryLayout
@@ -22,6 +22,6 @@ public static class RepositoryLayout
             }
         }
 
-        throw new InvalidOperationException($"No Unbundled.sln above {AppContext.BaseDirectory}; the AWS emulators are started from the repository's tools folder.");
+        throw new InvalidOperationException($"No Unbundled.sln above {AppContext.BaseDirectory}; the local AWS stand-ins start from the repository's tools folder: run from a clone of the repository, or use --shell aws with your own endpoints.");
     }
 }

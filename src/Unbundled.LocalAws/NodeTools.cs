@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Unbundled.Testing.Aws;
+namespace Unbundled.LocalAws;
 
 /// <summary>Makes sure <c>tools/node_modules</c> holds the emulators, running <c>npm ci</c> once when it does not.</summary>
 internal static class NodeTools

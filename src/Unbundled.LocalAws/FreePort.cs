@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Unbundled.Testing.Aws;
+namespace Unbundled.LocalAws;
 
 internal static class FreePort
 {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Unbundled.Testing.Aws;
+namespace Unbundled.LocalAws;
 
 /// <summary>One emulator running as a node child process on a loopback port; disposing kills it and anything it started.</summary>
 internal sealed class EmulatorProcess : IDisposable
