@@ -1,0 +1,111 @@
+################################################################################
+# Cluster and logs
+################################################################################
+
+resource "aws_ecs_cluster" "this" {
+  name = local.resource_prefix
+}
+
+resource "aws_cloudwatch_log_group" "service" {
+  for_each = local.endpoint_queues
+
+  name              = "/ecs/${local.resource_prefix}/${each.key}"
+  retention_in_days = var.log_retention_days
+}
+
+################################################################################
+# Task definitions: one container per deployable, told which shell to run and the names this configuration created
+################################################################################
+
+locals {
+  # Only the API listens; the .NET container images default to 8080 as well, this keeps the two in step.
+  extra_environment = {
+    api       = { ASPNETCORE_HTTP_PORTS = "8080" }
+    customers = {}
+    projector = {}
+  }
+}
+
+resource "aws_ecs_task_definition" "service" {
+  for_each = local.endpoint_queues
+
+  family                   = "${local.resource_prefix}-${each.key}"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = var.task_cpu
+  memory                   = var.task_memory
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task[each.key].arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = var.cpu_architecture
+  }
+
+  container_definitions = jsonencode([
+    {
+      name      = each.key
+      image     = var.container_images[each.key]
+      essential = true
+
+      environment = [
+        for name, value in merge(local.service_environment, local.extra_environment[each.key]) : { name = name, value = value }
+      ]
+
+      portMappings = each.key == "api" ? [{ containerPort = 8080, protocol = "tcp" }] : []
+
+      # Time to finish in-flight messages and, for the API, to delete its instance queue before SIGKILL.
+      stopTimeout = 30
+
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.service[each.key].name
+          awslogs-region        = var.region
+          awslogs-stream-prefix = each.key
+        }
+      }
+    }
+  ])
+}
+
+################################################################################
+# Services
+################################################################################
+
+resource "aws_ecs_service" "service" {
+  for_each = local.endpoint_queues
+
+  name            = each.key
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.service[each.key].arn
+  desired_count   = var.desired_counts[each.key]
+  launch_type     = "FARGATE"
+  propagate_tags  = "SERVICE"
+
+  network_configuration {
+    subnets          = aws_subnet.public[*].id
+    security_groups  = [aws_security_group.tasks.id]
+    assign_public_ip = true
+  }
+
+  dynamic "load_balancer" {
+    for_each = each.key == "api" ? [aws_lb_target_group.api.arn] : []
+
+    content {
+      target_group_arn = load_balancer.value
+      container_name   = each.key
+      container_port   = 8080
+    }
+  }
+
+  health_check_grace_period_seconds = each.key == "api" ? 60 : null
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  # The target group must be attached to a listener before a service can register targets in it.
+  depends_on = [aws_lb_listener.http]
+}

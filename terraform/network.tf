@@ -1,0 +1,108 @@
+################################################################################
+# A small VPC: two public subnets in two availability zones (the load balancer needs two), an internet gateway, and no
+# NAT gateway. Tasks get a public IP for their outbound calls (image pulls, SQS, SNS, DynamoDB, CloudWatch Logs); their
+# security groups let nothing in except the load balancer to the API. A NAT gateway would cost more than the tasks
+# themselves; moving the tasks to private subnets means adding one, or VPC endpoints for each of those services.
+################################################################################
+
+data "aws_availability_zones" "available" {
+  state = "available"
+}
+
+resource "aws_vpc" "this" {
+  cidr_block           = var.vpc_cidr
+  enable_dns_support   = true
+  enable_dns_hostnames = true
+
+  tags = { Name = local.resource_prefix }
+}
+
+resource "aws_internet_gateway" "this" {
+  vpc_id = aws_vpc.this.id
+
+  tags = { Name = local.resource_prefix }
+}
+
+resource "aws_subnet" "public" {
+  count = 2
+
+  vpc_id            = aws_vpc.this.id
+  availability_zone = data.aws_availability_zones.available.names[count.index]
+  cidr_block        = cidrsubnet(var.vpc_cidr, 8, count.index)
+
+  tags = { Name = "${local.resource_prefix}-public-${count.index}" }
+}
+
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.this.id
+
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.this.id
+  }
+
+  tags = { Name = "${local.resource_prefix}-public" }
+}
+
+resource "aws_route_table_association" "public" {
+  count = 2
+
+  subnet_id      = aws_subnet.public[count.index].id
+  route_table_id = aws_route_table.public.id
+}
+
+################################################################################
+# Security groups
+################################################################################
+
+resource "aws_security_group" "alb" {
+  name        = "${local.resource_prefix}-alb"
+  description = "The API's load balancer: HTTP in from the allowed CIDR blocks, out to the API tasks."
+  vpc_id      = aws_vpc.this.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "alb_http" {
+  for_each = toset(var.allowed_ingress_cidr_blocks)
+
+  security_group_id = aws_security_group.alb.id
+  description       = "HTTP from ${each.value}"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = each.value
+}
+
+resource "aws_vpc_security_group_egress_rule" "alb_to_api" {
+  security_group_id            = aws_security_group.alb.id
+  description                  = "To the API tasks"
+  ip_protocol                  = "tcp"
+  from_port                    = 8080
+  to_port                      = 8080
+  referenced_security_group_id = aws_security_group.tasks.id
+}
+
+# All three services share one group: nothing comes in except the load balancer (which only forwards to the API's target
+# group), and everything they call is HTTPS.
+resource "aws_security_group" "tasks" {
+  name        = "${local.resource_prefix}-tasks"
+  description = "The Unbundled tasks: in from the load balancer on 8080, out to AWS APIs and registries over HTTPS."
+  vpc_id      = aws_vpc.this.id
+}
+
+resource "aws_vpc_security_group_ingress_rule" "tasks_from_alb" {
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "From the load balancer"
+  ip_protocol                  = "tcp"
+  from_port                    = 8080
+  to_port                      = 8080
+  referenced_security_group_id = aws_security_group.alb.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "tasks_https" {
+  security_group_id = aws_security_group.tasks.id
+  description       = "HTTPS to AWS APIs and container registries"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}

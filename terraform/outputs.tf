@@ -1,0 +1,49 @@
+output "api_url" {
+  description = "Base URL of the GraphQL API: POST /graphql, GraphiQL at /, health at /health."
+  value       = "http://${aws_lb.api.dns_name}"
+}
+
+output "endpoint_queue_urls" {
+  description = "Input queue URL of each endpoint (api, customers, projector)."
+  value       = { for key, queue in aws_sqs_queue.endpoint : key => queue.url }
+}
+
+output "delay_queue_urls" {
+  description = "URL of each endpoint's -delay.fifo queue, for delays beyond 900 s."
+  value       = { for key, queue in aws_sqs_queue.delay : key => queue.url }
+}
+
+output "error_queue_url" {
+  description = "URL of the error queue, where recoverability moves messages that keep failing."
+  value       = aws_sqs_queue.error.url
+}
+
+output "audit_queue_url" {
+  description = "URL of the audit queue."
+  value       = aws_sqs_queue.audit.url
+}
+
+output "servicecontrol_queue_urls" {
+  description = "URLs of the ServiceControl queues; empty when create_servicecontrol_queues is false."
+  value       = { for key, queue in aws_sqs_queue.servicecontrol : key => queue.url }
+}
+
+output "customer_invited_topic_arn" {
+  description = "ARN of the SNS topic Unbundled.Customers publishes CustomerInvited to."
+  value       = aws_sns_topic.customer_invited.arn
+}
+
+output "table_name" {
+  description = "Name of the DynamoDB table (read model, email claims, outbox)."
+  value       = aws_dynamodb_table.unbundled.name
+}
+
+output "cluster_name" {
+  description = "Name of the ECS cluster running the three services."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "log_group_names" {
+  description = "CloudWatch log group of each service."
+  value       = { for key, group in aws_cloudwatch_log_group.service : key => group.name }
+}
