@@ -34,6 +34,7 @@ public static class ApiEndpoint
 
     public static WebApplication MapApi(this WebApplication app)
     {
+        app.UseGraphiQL();
         app.MapPost("/graphql", GraphQLHttpEndpoint.Post);
         app.MapGet("/graphql", GraphQLHttpEndpoint.Get);
         app.MapGet("/graphql/schema", () => Results.Text(CustomerSchema.Sdl, "text/plain"));

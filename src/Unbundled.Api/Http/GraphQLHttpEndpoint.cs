@@ -8,8 +8,8 @@ using Unbundled.Api.GraphQL;
 namespace Unbundled.Api.Http;
 
 /// <summary>
-/// GraphQL over HTTP: POST /graphql with a JSON body, GET /graphql?query=… for queries. A body that is not JSON, or a
-/// document that does not parse or validate, gets HTTP 400 with a GraphQL error, never a 500.
+/// GraphQL over HTTP: POST /graphql with a JSON body, GET /graphql?query=… for queries. A body (or GET's variables) that
+/// is not JSON, or a document that does not parse or validate, gets HTTP 400 with a GraphQL error, never a 500.
 /// </summary>
 internal static class GraphQLHttpEndpoint
 {
@@ -29,16 +29,25 @@ internal static class GraphQLHttpEndpoint
         await Execute(http, request, schema, executer, serializer, allowMutations: true);
     }
 
-    public static Task Get(HttpContext http, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer)
+    public static async Task Get(HttpContext http, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer)
     {
         var query = http.Request.Query;
-        var request = new GraphQLRequest
+        Inputs? variables = null;
+        if (query.TryGetValue("variables", out var json))
         {
-            Query = query["query"],
-            OperationName = query["operationName"],
-            Variables = query.TryGetValue("variables", out var variables) ? serializer.Deserialize<Inputs>(variables) : null,
-        };
-        return Execute(http, request, schema, executer, serializer, allowMutations: false);
+            try
+            {
+                variables = serializer.Deserialize<Inputs>(json);
+            }
+            catch (JsonException exception)
+            {
+                await WriteError(http, serializer, ErrorCodes.InvalidJson, $"The variables are not a JSON object: {exception.Message}");
+                return;
+            }
+        }
+
+        var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
+        await Execute(http, request, schema, executer, serializer, allowMutations: false);
     }
 
     private static async Task Execute(
