@@ -1,0 +1,10 @@
+using Unbundled.PersistenceTests.Scenarios;
+
+// The persistence conformance suite bound to DynamoDB (dynalite): one line per scenario, nothing else.
+namespace Unbundled.Persistence.DynamoDB.Tests;
+
+public sealed class When_an_outbox_record_is_stored : When_an_outbox_record_is_stored<DynamoDbWorld>;
+
+public sealed class When_an_email_is_claimed : When_an_email_is_claimed<DynamoDbWorld>;
+
+public sealed class When_a_customer_view_is_saved : When_a_customer_view_is_saved<DynamoDbWorld>;

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Unbundled.Customers.Handlers;
+using Unbundled.Domain.Commands;
+using Unbundled.Domain.Events;
+using Unbundled.Messaging;
+using Unbundled.Messaging.Outbox;
+using Unbundled.Messaging.Testing;
+using Unbundled.Messaging.TransportTests.Infrastructure;
+using Unbundled.Persistence.DynamoDB.Tests.Infrastructure;
+using Xunit;
+
+namespace Unbundled.Persistence.DynamoDB.Tests.Outbox;
+
+/// <summary>
+/// The Customers process committed the claim (its one conditional put, carrying the outgoing messages) and died before it
+/// dispatched anything or marked the message dispatched. The broker then delivers the command again.
+/// </summary>
+public sealed class When_the_process_dies_between_the_claim_and_the_dispatch : IAsyncLifetime
+{
+    private const string MessageId = "invite-1";
+
+    private static readonly InviteCustomer Command = new("ada@example.com", Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+    private CustomersWorld world = null!;
+
+    public async Task InitializeAsync() => world = await CustomersWorld.Create();
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    [Fact]
+    public async Task Should_leave_a_claim_carrying_the_undispatched_messages_and_no_outbox_record()
+    {
+        await FirstAttemptDiesAfterCommit();
+
+        var claim = Assert.Single(await world.ClaimItems());
+        Assert.Equal(MessageId, claim["OutboxMessageId"].S);
+        Assert.False(claim["Dispatched"].BOOL);
+        Assert.Equal(2, claim["Operations"].L.Count);
+        Assert.Null(await world.Outbox.Get(MessageId));
+    }
+
+    [Fact]
+    public async Task Should_publish_and_reply_exactly_once_when_the_command_comes_back()
+    {
+        await FirstAttemptDiesAfterCommit();
+        await world.Start();
+
+        await world.Deliver(Command, MessageId);
+
+        var published = await world.Published.Next();
+        Assert.Equal(new CustomerInvited(Command.EventId, Command.CustomerId, Command.Email!, Command.RequestedAt), published.Message);
+        Assert.Equal(Command.EventId.ToString(), published.Headers[Headers.MessageId]);
+        var reply = await world.NextReply();
+        Assert.True(reply.Invited);
+        Assert.Equal(Command.CustomerId, reply.CustomerId);
+        await world.Audit.Next();
+        Assert.True(await world.Published.NothingMoreWithin(Scenario.QuietPeriod));
+        Assert.True(await world.Replies.NothingWithin(TimeSpan.FromMilliseconds(200)));
+        Assert.Single(await world.ClaimItems());
+        Assert.True((await world.Outbox.Get(MessageId))!.Dispatched);
+    }
+
+    /// <summary>The pipeline's steps up to the crash: no outbox record, handler, store, commit; then no dispatch, no SetAsDispatched.</summary>
+    private async Task FirstAttemptDiesAfterCommit()
+    {
+        var outbox = world.Outbox;
+        Assert.Null(await outbox.Get(MessageId));
+        await using var transaction = await outbox.BeginTransaction();
+        var context = new TestableMessageHandlerContext { MessageId = MessageId, ReplyToAddress = CustomersWorld.Requester, SynchronizedStorageSession = transaction.Session };
+        var handler = new InviteCustomerHandler(NullLogger<InviteCustomerHandler>.Instance, new DynamoDbEmailClaims(transaction.Session));
+
+        await handler.Handle(Command, context);
+        await outbox.Store(new OutboxRecord(MessageId, [.. OutgoingOperations(context)]), transaction);
+        await transaction.Commit();
+    }
+
+    /// <summary>What the pipeline would have stored for what the handler published and replied (headers trimmed to the id).</summary>
+    private static IEnumerable<OutboxOperation> OutgoingOperations(TestableMessageHandlerContext context)
+    {
+        foreach (var published in context.PublishedMessages)
+        {
+            var id = published.Options.GetMessageId()!;
+            yield return new OutboxOperation(id, new Dictionary<string, string> { [Headers.MessageId] = id }, JsonSerializer.SerializeToUtf8Bytes(published.Message), null, published.Message.GetType().AssemblyQualifiedName);
+        }
+
+        foreach (var replied in context.RepliedMessages)
+        {
+            var id = Guid.NewGuid().ToString();
+            yield return new OutboxOperation(id, new Dictionary<string, string> { [Headers.MessageId] = id }, JsonSerializer.SerializeToUtf8Bytes(replied.Message), context.ReplyToAddress, null);
+        }
+    }
+}
