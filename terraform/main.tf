@@ -47,5 +47,7 @@ locals {
     Unbundled__QueueNamePrefix = local.queue_name_prefix
     Unbundled__TopicNamePrefix = local.topic_name_prefix
     Unbundled__TableName       = local.table_name
+    # The queues, topic and table above are terraform's; the endpoints only create their own instance queues.
+    Unbundled__EnableInstallers = "false"
   }
 }

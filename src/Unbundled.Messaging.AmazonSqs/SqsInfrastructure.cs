@@ -60,10 +60,11 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
             await pump.Stop();
         }
 
-        // Nobody else reads an instance queue, and callbacks do not outlive the process: leave nothing behind.
+        // Nobody else reads an instance queue, and callbacks do not outlive the process: leave nothing behind, even when
+        // the stop was hurried (the token is often already cancelled by then).
         foreach (var queue in instanceQueues)
         {
-            await stale.DeleteWithDelayQueue(await clients.QueueUrl(queue, cancellationToken), cancellationToken);
+            await stale.DeleteWithDelayQueue(await clients.QueueUrl(queue, CancellationToken.None), CancellationToken.None);
             clients.ForgetQueueUrl(queue);
         }
 

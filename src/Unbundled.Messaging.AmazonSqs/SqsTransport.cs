@@ -75,15 +75,16 @@ public sealed class SqsTransport : TransportDefinition
             {
                 await creator.Create(ToTransportAddress(new QueueAddress(address)), instanceSpecific: false, cancellationToken);
             }
+        }
 
-            foreach (var receiver in receivers)
+        // An instance queue exists only while its instance does, so the instance creates it even where terraform owns the rest.
+        foreach (var receiver in receivers.Where(r => hostSettings.SetupInfrastructure || r.IsInstanceSpecific))
+        {
+            var name = ToTransportAddress(receiver.ReceiveAddress);
+            await creator.Create(name, receiver.IsInstanceSpecific, cancellationToken);
+            if (EnableUnrestrictedDelayedDelivery)
             {
-                var name = ToTransportAddress(receiver.ReceiveAddress);
-                await creator.Create(name, receiver.IsInstanceSpecific, cancellationToken);
-                if (EnableUnrestrictedDelayedDelivery)
-                {
-                    await creator.CreateDelayQueue(name, cancellationToken);
-                }
+                await creator.CreateDelayQueue(name, cancellationToken);
             }
         }
 

@@ -18,7 +18,12 @@ public static class SharedConventions
     public static EndpointConfiguration CreateEndpoint(this IHostApplicationBuilder builder, string endpointName)
     {
         var shell = ShellOptions.From(builder.Configuration);
-        var endpoint = new EndpointConfiguration(endpointName).EnableInstallers();
+        var endpoint = new EndpointConfiguration(endpointName);
+        if (shell.EnableInstallers)
+        {
+            endpoint.EnableInstallers();
+        }
+
         endpoint.Routing.RouteToEndpoint(typeof(Domain.Commands.InviteCustomer).Assembly, "Unbundled.Domain.Commands", EndpointNames.Customers);
 
         switch (shell.Kind)
@@ -26,8 +31,14 @@ public static class SharedConventions
             case ShellKind.Embedded:
                 UseEmbedded(builder.Services, endpoint, shell);
                 break;
+            case ShellKind.Aws:
+                AwsShell.Use(builder.Services, endpoint, shell, standIns: null);
+                break;
+            case ShellKind.AwsLocal:
+                AwsShell.Use(builder.Services, endpoint, shell, AwsStandIns.Instance);
+                break;
             default:
-                throw new NotSupportedException($"The {shell.Kind} shell is not available yet.");
+                throw new NotSupportedException($"There is no {shell.Kind} shell.");
         }
 
         if (builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 } domain)

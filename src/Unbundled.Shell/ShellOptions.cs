@@ -8,7 +8,20 @@ namespace Unbundled.Shell;
 /// <c>Unbundled__Shell</c> and <c>Unbundled__DataPath</c> in the environment. The bare key <c>shell</c> is read from the
 /// command line only, since the environment's <c>SHELL</c> would otherwise answer for it.
 /// </summary>
-public sealed record ShellOptions(ShellKind Kind, string DataPath)
+/// <param name="QueueNamePrefix">Before every queue name (<c>Unbundled:QueueNamePrefix</c>, else <c>Unbundled:NamePrefix</c>).</param>
+/// <param name="TopicNamePrefix">Before every topic name (<c>Unbundled:TopicNamePrefix</c>, else <c>Unbundled:NamePrefix</c>).</param>
+/// <param name="TableName">The DynamoDB table (<c>Unbundled:TableName</c>, else the name prefix and <c>unbundled</c>).</param>
+/// <param name="EnableInstallers">
+/// Whether endpoints create their queues, topics and tables (<c>Unbundled:EnableInstallers</c>, default true); off where
+/// terraform owns them.
+/// </param>
+public sealed record ShellOptions(
+    ShellKind Kind,
+    string DataPath,
+    string QueueNamePrefix = "",
+    string TopicNamePrefix = "",
+    string TableName = "unbundled",
+    bool EnableInstallers = true)
 {
     public const string DefaultDataPath = ".unbundled";
 
@@ -27,7 +40,14 @@ public sealed record ShellOptions(ShellKind Kind, string DataPath)
             _ => throw new ArgumentException($"Unknown shell '{shell}': use embedded, aws or aws-local."),
         };
         var dataPath = FromCommandLine(configuration, "data-path") ?? configuration["Unbundled:DataPath"] ?? DefaultDataPath;
-        return new ShellOptions(kind, Path.GetFullPath(dataPath));
+        var prefix = configuration["Unbundled:NamePrefix"] ?? string.Empty;
+        return new ShellOptions(
+            kind,
+            Path.GetFullPath(dataPath),
+            configuration["Unbundled:QueueNamePrefix"] ?? prefix,
+            configuration["Unbundled:TopicNamePrefix"] ?? prefix,
+            configuration["Unbundled:TableName"] ?? prefix + "unbundled",
+            !string.Equals(configuration["Unbundled:EnableInstallers"], "false", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? FromCommandLine(IConfiguration configuration, string key) =>

@@ -29,6 +29,7 @@ public sealed class When_running_the_services
         Assert.Equal("${local.queue_name_prefix}", environment["Unbundled__QueueNamePrefix"]);
         Assert.Equal("${local.topic_name_prefix}", environment["Unbundled__TopicNamePrefix"]);
         Assert.Equal("${local.table_name}", environment["Unbundled__TableName"]);
+        Assert.Equal("false", environment["Unbundled__EnableInstallers"]);
         Assert.Contains("local.service_environment", configuration.Resource("aws_ecs_task_definition", "service").Text("container_definitions"));
     }
 

@@ -96,14 +96,16 @@ internal sealed class SqsMessageReceiver(
                     taken++;
                 }
 
-                var messages = await Receive(taken, cancellationToken);
+                // A long poll is not cut short on stop: SQS would still hand messages to the abandoned call, hidden until
+                // their visibility timeout. Stopping lets it finish and processes what it brings; only a hard stop cancels it.
+                var messages = await Receive(taken, handlersCancelled.Token);
                 foreach (var message in messages)
                 {
                     taken--;
                     Track(Process(message));
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || handlersCancelled.IsCancellationRequested)
             {
             }
             catch (Exception exception)

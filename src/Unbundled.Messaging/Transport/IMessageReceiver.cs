@@ -21,6 +21,9 @@ public interface IMessageReceiver
 
     Task StartReceive(CancellationToken cancellationToken = default);
 
-    /// <summary>Stops taking new messages and waits for the ones in flight; cancelling the token cancels those handlers.</summary>
+    /// <summary>
+    /// Stops taking new messages and waits for the ones in flight (a transport may finish a receive call already under way);
+    /// cancelling the token cancels those handlers and calls.
+    /// </summary>
     Task StopReceive(CancellationToken cancellationToken = default);
 }

@@ -22,8 +22,8 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        // A short grace period, then handlers still running (deliberately slow ones) are cancelled.
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        // A short grace period, then handlers still running (deliberately slow ones) and receive calls are cancelled.
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         foreach (var endpoint in endpoints)
         {
             await endpoint.Stop(grace.Token);

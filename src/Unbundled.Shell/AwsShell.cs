@@ -1,0 +1,52 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Unbundled.LocalAws;
+using Unbundled.Messaging;
+using Unbundled.Messaging.AmazonSqs;
+using Unbundled.Persistence.DynamoDB;
+using Unbundled.Persistence.DynamoDB.Configuration;
+using Unbundled.Ports;
+
+namespace Unbundled.Shell;
+
+/// <summary>
+/// The production shell: SQS/SNS and DynamoDB. With <c>--shell aws</c> the AWS SDK's default chain gives credentials and
+/// region, and <c>AWS_ENDPOINT_URL_SQS</c>/<c>_SNS</c>/<c>_DYNAMODB</c> may redirect the endpoints; with <c>aws-local</c> the
+/// process starts the local stand-ins and points everything at them. <c>Unbundled:NamePrefix</c> prefixes every queue,
+/// topic and table, so several systems can share an account.
+/// </summary>
+internal static class AwsShell
+{
+    private static readonly RegionEndpoint LocalRegion = RegionEndpoint.USEast1;
+    private static readonly AWSCredentials LocalCredentials = new BasicAWSCredentials("local", "local");
+
+    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
+    {
+        var transport = standIns is null
+            ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix }
+            : new SqsTransport(LocalCredentials, LocalRegion)
+            {
+                QueueNamePrefix = shell.QueueNamePrefix,
+                TopicNamePrefix = shell.TopicNamePrefix,
+                SqsServiceUrl = standIns.SqsServiceUrl,
+                SnsServiceUrl = standIns.SnsServiceUrl,
+            };
+        var dynamoDb = standIns is null
+            ? DynamoDbClientFactory.FromEnvironment()
+            : new AmazonDynamoDBClient(LocalCredentials, new AmazonDynamoDBConfig
+            {
+                ServiceURL = standIns.DynamoDbServiceUrl.ToString(),
+                AuthenticationRegion = LocalRegion.SystemName,
+            });
+        var table = new DynamoDbTable(dynamoDb, shell.TableName);
+        endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
+
+        services.TryAddSingleton(table);
+        // Scoped: a view remembers the version it read, for its conditional save.
+        services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
+        services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
+    }
+}

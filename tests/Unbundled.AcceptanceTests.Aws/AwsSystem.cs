@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using Unbundled.AcceptanceTests.Infrastructure;
+using Unbundled.Messaging.AmazonSqs;
+using Unbundled.Messaging.Transport;
+using Unbundled.Testing.Aws;
+
+namespace Unbundled.AcceptanceTests.Aws;
+
+/// <summary>
+/// The system on the AWS shell as it is deployed: Api, Customers and Projector each as its own OS process with
+/// <c>--shell aws</c>, pointed at the local SQS/SNS and DynamoDB stand-ins by the standard AWS environment variables.
+/// A name prefix keeps each scenario class's queues, topics and table apart.
+/// </summary>
+public sealed class AwsSystem : ISystemUnderTest
+{
+    private readonly string prefix = NamePrefix.Create();
+    private readonly int port = FreePort();
+    private readonly List<EndpointProcess> processes = [];
+    private AwsEmulators? emulators;
+
+    public Uri ApiAddress => new($"http://127.0.0.1:{port}");
+
+    public async Task InitializeAsync()
+    {
+        emulators = await AwsEmulators.Shared();
+
+        // Subscribers first: an event published before its topic exists has no subscribers and is dropped.
+        processes.Add(await Start("Unbundled.Customers", "Endpoint Unbundled.Customers started"));
+        processes.Add(await Start("Unbundled.Projector", "Endpoint Unbundled.Projector started"));
+        processes.Add(await Start("Unbundled.Api", "Now listening on", "--urls", ApiAddress.ToString()));
+    }
+
+    /// <summary>Stops the processes as an orchestrator would (SIGTERM, all at once) and starts them again.</summary>
+    public async Task Restart()
+    {
+        await Task.WhenAll(processes.Select(process => process.Stop().AsTask()));
+        processes.Clear();
+        await InitializeAsync();
+    }
+
+    public TransportDefinition CreateTransport() => new SqsTransport(AwsEmulators.Credentials, AwsEmulators.Region)
+    {
+        QueueNamePrefix = prefix,
+        TopicNamePrefix = prefix,
+        SqsServiceUrl = emulators!.SqsServiceUrl,
+        SnsServiceUrl = emulators.SnsServiceUrl,
+    };
+
+    /// <summary>At the end of the scenarios nothing is worth a graceful stop: the processes are killed.</summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        processes.Clear();
+    }
+
+    private Task<EndpointProcess> Start(string project, string readyLine, params string[] extraArguments)
+    {
+        string[] arguments =
+        [
+            "--shell", "aws",
+            $"--Unbundled:NamePrefix={prefix}",
+            $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Unbundled.Messaging=Information",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+            .. extraArguments,
+        ];
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+            ["AWS_REGION"] = AwsEmulators.Region.SystemName,
+            ["AWS_ENDPOINT_URL_SQS"] = emulators!.SqsServiceUrl.ToString(),
+            ["AWS_ENDPOINT_URL_SNS"] = emulators.SnsServiceUrl.ToString(),
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = emulators.DynamoDbServiceUrl.ToString(),
+        };
+        return EndpointProcess.Start(project, arguments, environment, readyLine);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
