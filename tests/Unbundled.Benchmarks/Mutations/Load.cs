@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace Unbundled.Benchmarks.Mutations;
 
@@ -10,6 +11,7 @@ internal static class Load
         var recorder = new LatencyRecorder();
         var next = -1;
         using var pool = new ThreadPoolSampler();
+        var jit = JitInfo.GetCompiledMethodCount();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -23,7 +25,8 @@ internal static class Load
         })));
         var elapsed = clock.Elapsed;
         var cpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
-        return new Measurement(recorder, count / elapsed.TotalSeconds, cpuMilliseconds, pool.PeakThreads, pool.MeanQueued);
+        return new Measurement(
+            recorder, count / elapsed.TotalSeconds, cpuMilliseconds, pool.PeakThreads, pool.MeanQueued, JitInfo.GetCompiledMethodCount() - jit);
     }
 
     /// <summary>Samples the thread pool every few milliseconds from a thread of its own, so a starved pool cannot hide it.</summary>

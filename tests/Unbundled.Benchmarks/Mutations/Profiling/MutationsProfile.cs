@@ -48,6 +48,8 @@ internal static class MutationsProfile
             using var client = new GraphQLInviteClient(ours.BaseAddress);
             var emails = new Emails("profile");
             await Load.Drive(options.WarmUp, c, _ => client.Invite(emails.Next()));
+            await Load.Drive(Math.Max(1, options.WarmUp / 4), 1, _ => client.Invite(emails.Next()));
+            await JitSettling.Wait();
             foreach (var (concurrency, count) in new[] { (1, options.SequentialCount), (c, options.Count) })
             {
                 views.Reset();
