@@ -1,3 +1,5 @@
+using Unbundled.Benchmarks.Mutations;
+using Unbundled.Benchmarks.Mutations.Profiling;
 using Unbundled.Benchmarks.Transport;
 
 // Benchmarks are programs, not tests: they print figures for docs, they do not pass or fail.
@@ -9,7 +11,13 @@ switch (command)
         var messages = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         await EmbeddedTransportBenchmark.Run(root, messages);
         break;
+    case "mutations":
+        var options = MutationsOptions.Parse(args[1..]);
+        await (options.Profile ? MutationsProfile.Run(options) : MutationsBenchmark.Run(options));
+        break;
     default:
         Console.WriteLine("usage: transport [queue-root] [messages]   embedded transport latency and throughput");
+        Console.WriteLine($"       {MutationsOptions.Usage}");
+        Console.WriteLine("           InviteCustomer over HTTP/GraphQL: ours vs the same flow on MassTransit's in-memory bus");
         break;
 }

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using Unbundled.Api.GraphQL;
+using Unbundled.Benchmarks.Mutations.Peer;
+
+namespace Unbundled.Benchmarks.Mutations;
+
+/// <summary>
+/// <c>InviteCustomer</c> end to end, three ways at once, in one process: ours (UnbundledSystem on the embedded shell), the
+/// same flow on MassTransit's in-memory bus, and a no-bus baseline; all three behind the same GraphQL front. Each is
+/// driven over HTTP and, to take HTTP and GraphQL out, by calling the mutation resolver in process. Runs alternate between
+/// the systems so that a noisy neighbour hurts them alike.
+/// </summary>
+internal static class MutationsBenchmark
+{
+    public static async Task Run(MutationsOptions options)
+    {
+        Console.WriteLine(
+            $"InviteCustomer mutations, {Environment.ProcessorCount} cores: {options.Count} per run at concurrency {options.Concurrency}, "
+            + $"{options.SequentialCount} at concurrency 1, {options.WarmUp} to warm up{(options.Quick ? " (quick)" : "")}");
+        Console.WriteLine("  ours        UnbundledSystem: API, Customers, Projector on file-system queues + SQLite");
+        Console.WriteLine("  masstransit MassTransit 8.5.12 in-memory bus, same domain, in-memory claims and read model");
+        Console.WriteLine("  no-bus      baseline: the resolver decides and projects on the spot (no messaging, no storage)");
+        Console.WriteLine("  All three behind the same API code: Kestrel, the GraphQL schema, InviteCustomerMutation and its read-your-writes wait.");
+        Console.WriteLine("  http = POST /graphql over keep-alive HTTP from this process; direct = InviteCustomerMutation called in process");
+
+        var systems = new List<ISystemUnderTest>();
+        if (options.Only is null or "ours")
+        {
+            systems.Add(await OurSystem.Start());
+        }
+
+        if (options.Only is null or "masstransit")
+        {
+            systems.Add(await ApiFront.Start("masstransit", MassTransitPeer.AddTo));
+        }
+
+        if (options.Only is null or "no-bus")
+        {
+            systems.Add(await ApiFront.Start("no-bus", NoBusSession.AddTo));
+        }
+
+        var runs = systems.Select(system => new Runner(system)).ToList();
+        foreach (var runner in runs)
+        {
+            await runner.WarmUp(options);
+        }
+
+        await JitSettling.Wait();
+
+        var results = new List<LoadResult>();
+        foreach (var (front, concurrency, count) in new[]
+        {
+            ("http", 1, options.SequentialCount),
+            ("http", options.Concurrency, options.Count),
+            ("direct", 1, options.SequentialCount),
+            ("direct", options.Concurrency, options.Count),
+        })
+        {
+            foreach (var runner in runs)
+            {
+                var result = await runner.Measure(front, concurrency, count);
+                Console.WriteLine(result.Line());
+                results.Add(result);
+            }
+        }
+
+        if (options.Only is null)
+        {
+            Summarise(results, options);
+        }
+
+        foreach (var runner in runs)
+        {
+            runner.Dispose();
+        }
+
+        foreach (var system in systems)
+        {
+            await system.DisposeAsync();
+        }
+    }
+
+    private static void Summarise(List<LoadResult> results, MutationsOptions options)
+    {
+        LoadResult Find(string system, string front, int concurrency) =>
+            results.Single(r => r.System == system && r.Front == front && r.Concurrency == concurrency);
+
+        var c = options.Concurrency;
+        Console.WriteLine();
+        foreach (var front in new[] { "http", "direct" })
+        {
+            var ratio = Find("ours", front, c).Throughput / Find("masstransit", front, c).Throughput;
+            var ratio1 = Find("ours", front, 1).Throughput / Find("masstransit", front, 1).Throughput;
+            Console.WriteLine($"  ours / masstransit throughput, {front,-6}: {ratio:0.00}x at concurrency {c}, {ratio1:0.00}x at concurrency 1");
+        }
+
+        var sequential = Find("ours", "http", 1);
+        var loaded = Find("ours", "http", c);
+        var peer = Find("masstransit", "http", c);
+        Console.WriteLine("  Targets, ours over HTTP:");
+        Target("p50 <= 2 ms, concurrency 1", sequential.Latency.Percentile(50), "ms", met: sequential.Latency.Percentile(50) <= 2);
+        Target($"p50 <= 2 ms, concurrency {c}", loaded.Latency.Percentile(50), "ms", met: loaded.Latency.Percentile(50) <= 2);
+        Target("p99 <= 10 ms, concurrency 1", sequential.Latency.Percentile(99), "ms", met: sequential.Latency.Percentile(99) <= 10);
+        Target($"p99 <= 10 ms, concurrency {c}", loaded.Latency.Percentile(99), "ms", met: loaded.Latency.Percentile(99) <= 10);
+        Target($">= 3,000 mutations/s, concurrency {c}", loaded.Throughput, "mutations/s", met: loaded.Throughput >= 3_000);
+        Target($">= 2x the peer's throughput, concurrency {c}", loaded.Throughput / peer.Throughput, "x", met: loaded.Throughput >= 2 * peer.Throughput);
+    }
+
+    private static void Target(string target, double measured, string unit, bool met) =>
+        Console.WriteLine($"    {target,-42} {measured.ToString(measured < 100 ? "0.00" : "N0", CultureInfo.InvariantCulture),8} {unit,-12} {(met ? "met" : "MISSED")}");
+
+    /// <summary>One system with its HTTP client and its own run of emails.</summary>
+    private sealed class Runner(ISystemUnderTest system) : IDisposable
+    {
+        private readonly GraphQLInviteClient client = new(system.BaseAddress);
+        private readonly Emails emails = new(system.Name);
+
+        /// <summary>Every path the runs take, at both concurrencies, so the JIT has seen them all.</summary>
+        public async Task WarmUp(MutationsOptions options)
+        {
+            foreach (var concurrency in new[] { options.Concurrency, 1 })
+            {
+                var count = concurrency == 1 ? Math.Max(1, options.WarmUp / 4) : options.WarmUp;
+                await Load.Drive(count, concurrency, _ => client.Invite(emails.Next()));
+                await Load.Drive(count, concurrency, _ => InviteDirectly());
+            }
+        }
+
+        public async Task<LoadResult> Measure(string front, int concurrency, int count)
+        {
+            GC.Collect();
+            var measured = await Load.Drive(count, concurrency, _ => front == "http" ? client.Invite(emails.Next()) : InviteDirectly());
+            return new LoadResult(system.Name, front, concurrency, measured);
+        }
+
+        public void Dispose() => client.Dispose();
+
+        private async Task InviteDirectly()
+        {
+            var email = emails.Next();
+            await using var scope = system.ApiServices.CreateAsyncScope();
+            var customer = await scope.ServiceProvider.GetRequiredService<InviteCustomerMutation>().InviteCustomer(email, CancellationToken.None);
+            if (customer.Invited != true)
+            {
+                throw new InvalidOperationException($"InviteCustomer({email}) was not invited.");
+            }
+        }
+    }
+}
