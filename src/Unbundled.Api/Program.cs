@@ -1,7 +1,8 @@
 using Unbundled.Api;
+using Unbundled.Shell;
 using Unbundled.Shell.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
 builder.AddApi();
 builder.AddTelemetry(logMutationTimelines: true);
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Unbundled.Api;
 using Unbundled.Customers;
 using Unbundled.Projector;
+using Unbundled.Shell;
 using Unbundled.Shell.Telemetry;
 
 namespace Unbundled.AppHost;
@@ -25,12 +26,15 @@ public sealed class UnbundledSystem : IAsyncDisposable
 
     public static UnbundledSystem Build(string[] args, Action<WebApplicationBuilder>? configureApi = null)
     {
-        var customers = Host.CreateApplicationBuilder(args);
+        // All three endpoints share this process, so local sends wake the receivers and no queue-folder watcher is needed
+        // (it costs a tenth of the throughput). Pass --Unbundled:WatchQueues=true when other processes share the folder.
+        args = ["--Unbundled:WatchQueues=false", .. args];
+        var customers = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
         customers.AddCustomersEndpoint();
-        var projector = Host.CreateApplicationBuilder(args);
+        var projector = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
         projector.AddProjectorEndpoint();
 
-        var apiBuilder = WebApplication.CreateBuilder(args);
+        var apiBuilder = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
         if (string.IsNullOrEmpty(apiBuilder.Configuration["urls"]))
         {
             apiBuilder.WebHost.UseUrls(DefaultUrl);

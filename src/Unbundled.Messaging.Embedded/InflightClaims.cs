@@ -23,22 +23,8 @@ internal sealed class InflightClaims : IDisposable
     public string FolderPath { get; }
 
     /// <summary>Takes a ready message; false when another receiver was first.</summary>
-    public bool TryClaim(string fileName)
-    {
-        try
-        {
-            File.Move(Path.Combine(queue.Path, fileName), Path.Combine(FolderPath, fileName), overwrite: true);
-            return true;
-        }
-        catch (FileNotFoundException)
-        {
-            return false;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return false;
-        }
-    }
+    public bool TryClaim(string fileName) =>
+        AtomicRename.TryMove(Path.Combine(queue.Path, fileName), Path.Combine(FolderPath, fileName));
 
     public string PathOf(string fileName) => Path.Combine(FolderPath, fileName);
 

@@ -85,5 +85,6 @@ public sealed class DynamoDbCustomerViews(DynamoDbTable table) : ICustomerViews
         }
 
         versionsRead[view.Id] = expected + 1;
+        ViewChanges.Saved(view.Id);
     }
 }

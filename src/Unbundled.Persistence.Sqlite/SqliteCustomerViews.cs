@@ -42,5 +42,6 @@ public sealed class SqliteCustomerViews(SqliteDatabase database) : ICustomerView
         command.Parameters.AddWithValue("$invitedAt", (object?)view.InvitedAt?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
         command.Parameters.AddWithValue("$applied", JsonSerializer.Serialize(view.AppliedEventIds));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        ViewChanges.Saved(view.Id);
     }
 }

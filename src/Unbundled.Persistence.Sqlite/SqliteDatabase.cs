@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Unbundled.Persistence.Sqlite;
@@ -8,6 +9,9 @@ namespace Unbundled.Persistence.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase
 {
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+    private static readonly object Marker = new();
+
     public SqliteDatabase(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -27,8 +31,15 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        // NORMAL is durable in WAL mode except for the last transactions before a power cut; the outbox re-dispatches them.
-        await Execute(connection, "PRAGMA synchronous = NORMAL;", cancellationToken);
+
+        // Pooled connections keep their settings: configure each physical connection once, not on every open.
+        if (Configured.TryAdd(connection.Handle!, Marker))
+        {
+            // NORMAL is durable in WAL mode except for the last transactions before a power cut; the outbox re-dispatches
+            // them. busy_timeout lets SQLite itself wait for the write lock: Microsoft.Data.Sqlite's own retry sleeps 150 ms.
+            await Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;", cancellationToken);
+        }
+
         return connection;
     }
 

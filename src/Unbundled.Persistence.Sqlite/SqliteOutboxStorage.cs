@@ -6,7 +6,7 @@ namespace Unbundled.Persistence.Sqlite;
 /// <summary>Outbox records of one endpoint: one row per incoming message id, operations as JSON until dispatched.</summary>
 internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoint, TimeSpan timeToKeep) : IOutboxStorage
 {
-    private long nextCleanup;
+    private readonly DispatchMarks marks = new(database, endpoint, timeToKeep);
 
     public async Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default)
     {
@@ -42,32 +42,6 @@ internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoi
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task SetAsDispatched(string messageId, CancellationToken cancellationToken = default)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE outbox SET dispatched = 1, dispatched_at = $now, operations = NULL
-            WHERE endpoint = $endpoint AND message_id = $id
-            """;
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$endpoint", endpoint);
-        command.Parameters.AddWithValue("$id", messageId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        if (now >= Interlocked.Read(ref nextCleanup))
-        {
-            Interlocked.Exchange(ref nextCleanup, now + 3600);
-            await RemoveExpired(connection, now - (long)timeToKeep.TotalSeconds, cancellationToken);
-        }
-    }
-
-    private async Task RemoveExpired(Microsoft.Data.Sqlite.SqliteConnection connection, long before, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM outbox WHERE endpoint = $endpoint AND dispatched = 1 AND dispatched_at < $before";
-        command.Parameters.AddWithValue("$endpoint", endpoint);
-        command.Parameters.AddWithValue("$before", before);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>Queued and written in batches (<see cref="DispatchMarks"/>); the task ends when its batch is written.</summary>
+    public Task SetAsDispatched(string messageId, CancellationToken cancellationToken = default) => marks.Add(messageId);
 }

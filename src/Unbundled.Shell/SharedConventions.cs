@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Embedded;
@@ -15,10 +17,24 @@ namespace Unbundled.Shell;
 /// </summary>
 public static class SharedConventions
 {
+    /// <summary>
+    /// Host settings for every endpoint program: the content root is the program's own folder, not the working directory,
+    /// because configuration reload watches the content root and the embedded shell's data folder (default
+    /// <c>.unbundled</c> in the working directory) sees a file created and deleted for every message.
+    /// </summary>
+    public static HostApplicationBuilderSettings HostSettings(string[] args) =>
+        new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
+
+    /// <inheritdoc cref="HostSettings"/>
+    public static WebApplicationOptions WebSettings(string[] args) =>
+        new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
+
     public static EndpointConfiguration CreateEndpoint(this IHostApplicationBuilder builder, string endpointName)
     {
         var shell = ShellOptions.From(builder.Configuration);
-        var endpoint = new EndpointConfiguration(endpointName);
+        // Handlers mostly wait on I/O (files, SQLite, AWS): more than the processor count keeps the pipeline full.
+        var endpoint = new EndpointConfiguration(endpointName)
+            .LimitMessageProcessingConcurrencyTo(builder.Configuration.GetValue("Unbundled:Concurrency", 16));
         if (shell.EnableInstallers)
         {
             endpoint.EnableInstallers();
@@ -29,7 +45,7 @@ public static class SharedConventions
         switch (shell.Kind)
         {
             case ShellKind.Embedded:
-                UseEmbedded(builder.Services, endpoint, shell);
+                UseEmbedded(builder.Services, endpoint, shell, builder.Configuration.GetValue("Unbundled:WatchQueues", true));
                 break;
             case ShellKind.Aws:
                 AwsShell.Use(builder.Services, endpoint, shell, standIns: null);
@@ -49,10 +65,11 @@ public static class SharedConventions
         return endpoint;
     }
 
-    private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell)
+    private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, bool watchQueues)
     {
         var database = new SqliteDatabase(shell.DatabasePath);
-        endpoint.UseTransport(new FileSystemTransport(shell.QueuesPath)).UsePersistence(new SqlitePersistence(database));
+        endpoint.UseTransport(new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues })
+            .UsePersistence(new SqlitePersistence(database));
         services.TryAddSingleton(database);
         services.TryAddSingleton<ICustomerViews, SqliteCustomerViews>();
         services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();

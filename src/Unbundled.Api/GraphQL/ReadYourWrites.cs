@@ -4,17 +4,30 @@ namespace Unbundled.Api.GraphQL;
 
 /// <summary>
 /// Waits until the projector has applied an invite. The reply and the event leave the Customers endpoint together, so
-/// the projection is usually there at the first look; the wait covers the rare race, bounded by the caller's token.
+/// the projection lands around the time the reply does. When the projector runs in this process its save wakes the wait
+/// at once; otherwise the wait looks again after a pause that grows from 1 to 50 ms, bounded by the caller's token.
 /// </summary>
 internal static class ReadYourWrites
 {
     public static async Task WaitUntilProjected(ICustomerViews views, Guid customerId, CancellationToken cancellationToken)
     {
         var pause = TimeSpan.FromMilliseconds(1);
-        while (await views.Find(customerId, cancellationToken) is null)
+        while (true)
         {
-            await Task.Delay(pause, cancellationToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(50).Ticks));
+            using var watch = ViewChanges.WatchFor(customerId);
+            if (await views.Find(customerId, cancellationToken) is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                await watch.Saved.WaitAsync(pause, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(50).Ticks));
+            }
         }
     }
 }

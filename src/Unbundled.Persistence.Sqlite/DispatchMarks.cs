@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+
+namespace Unbundled.Persistence.Sqlite;
+
+/// <summary>
+/// Marks outbox records as dispatched in batches, off the message's path: one short write transaction for many messages
+/// instead of one each, so the write lock goes to the next message sooner. If the process dies before a batch is written,
+/// a redelivery finds its record undispatched and sends the same messages (same ids) again: at least once, never lost.
+/// </summary>
+internal sealed class DispatchMarks(SqliteDatabase database, string endpoint, TimeSpan timeToKeep)
+{
+    private const int MaxBatch = 500;
+
+    private readonly Lock gate = new();
+    private List<string> pending = [];
+    private Task flushing = Task.CompletedTask;
+    private long nextCleanup;
+
+    public Task Add(string messageId)
+    {
+        lock (gate)
+        {
+            pending.Add(messageId);
+            if (flushing.IsCompleted)
+            {
+                flushing = Task.Run(Flush);
+            }
+
+            return flushing;
+        }
+    }
+
+    private async Task Flush()
+    {
+        while (true)
+        {
+            List<string> batch;
+            lock (gate)
+            {
+                if (pending.Count == 0)
+                {
+                    return;
+                }
+
+                batch = pending.Count <= MaxBatch ? pending : pending[..MaxBatch];
+                pending = pending.Count <= MaxBatch ? [] : pending[MaxBatch..];
+            }
+
+            await Write(batch);
+        }
+    }
+
+    private async Task Write(List<string> batch)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await using var connection = await database.Open(CancellationToken.None);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE outbox SET dispatched = 1, dispatched_at = $now, operations = NULL
+            WHERE endpoint = $endpoint AND message_id = $id
+            """;
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$endpoint", endpoint);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var messageId in batch)
+        {
+            id.Value = messageId;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (now >= nextCleanup)
+        {
+            nextCleanup = now + 3600;
+            command.CommandText = "DELETE FROM outbox WHERE endpoint = $endpoint AND dispatched = 1 AND dispatched_at < $before";
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$endpoint", endpoint);
+            command.Parameters.AddWithValue("$before", now - (long)timeToKeep.TotalSeconds);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+}
