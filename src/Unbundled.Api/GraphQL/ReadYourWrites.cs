@@ -22,7 +22,9 @@ internal static class ReadYourWrites
 
             try
             {
+                // A save in this process is the projection itself: no need to read it back.
                 await watch.Saved.WaitAsync(pause, cancellationToken);
+                return;
             }
             catch (TimeoutException)
             {

@@ -86,8 +86,7 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
         await Delete();
     }
 
-    private Task<DeleteMessageResponse> Delete() =>
-        receiver.Clients.Sqs.DeleteMessageAsync(receiver.QueueUrl, message.ReceiptHandle, CancellationToken.None);
+    private Task Delete() => receiver.Deletes.Delete(message.ReceiptHandle);
 
     private Task<ChangeMessageVisibilityResponse> ReturnToQueue() =>
         receiver.Clients.Sqs.ChangeMessageVisibilityAsync(receiver.QueueUrl, message.ReceiptHandle, 0, CancellationToken.None);

@@ -17,6 +17,7 @@ internal sealed class SqsMessageReceiver(
     private const int LongPollSeconds = 20;
 
     private readonly FailureCounts failures = new();
+    private DeleteBatcher? deletes;
     private readonly List<Task> loops = [];
     private readonly HashSet<Task> inFlight = [];
     private SemaphoreSlim? slots;
@@ -43,6 +44,7 @@ internal sealed class SqsMessageReceiver(
         maxConcurrency = limitations.MaxConcurrency;
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         queueUrl = await clients.QueueUrl(queueName, cancellationToken);
+        deletes = new DeleteBatcher(clients, () => QueueUrl);
         visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
             ? (int)configured.TotalSeconds
             : int.Parse((await clients.Sqs.GetQueueAttributesAsync(queueUrl, ["VisibilityTimeout"], cancellationToken)).Attributes["VisibilityTimeout"], CultureInfo.InvariantCulture);
@@ -77,6 +79,7 @@ internal sealed class SqsMessageReceiver(
 
     public void Dispose()
     {
+        deletes?.Complete();
         slots?.Dispose();
         stopping.Dispose();
         handlersCancelled.Dispose();
@@ -181,6 +184,8 @@ internal sealed class SqsMessageReceiver(
     internal TimeSpan MaxRenewal => transport.MaxAutoMessageVisibilityRenewalDuration;
 
     internal FailureCounts Failures => failures;
+
+    internal DeleteBatcher Deletes => deletes!;
 
     internal OnMessage OnMessage => onMessage!;
 

@@ -30,6 +30,11 @@ internal static class MutationsBenchmark
             systems.Add(await OurSystem.Start());
         }
 
+        if (options.Only is "ours-aws")
+        {
+            systems.Add(await OurSystem.StartOnAwsLocal());
+        }
+
         if (options.Only is null or "masstransit")
         {
             systems.Add(await ApiFront.Start("masstransit", MassTransitPeer.AddTo));
@@ -68,6 +73,14 @@ internal static class MutationsBenchmark
         if (options.Only is null)
         {
             Summarise(results, options);
+        }
+
+        if (options.Only is "ours-aws")
+        {
+            Console.WriteLine();
+            var critical = await AwsCriticalPath.Measure(Unbundled.Shell.AwsStandIns.Instance);
+            var sequential = results.Single(r => r.Front == "http" && r.Concurrency == 1).Latency.Percentile(50);
+            Console.WriteLine($"  mutation p50 over HTTP at concurrency 1 = {sequential:0.00} ms = {sequential / critical:0.00}x the raw critical path");
         }
 
         foreach (var runner in runs)

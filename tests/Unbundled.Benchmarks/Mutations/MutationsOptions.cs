@@ -29,7 +29,7 @@ internal sealed record MutationsOptions(int Count, int Concurrency, int WarmUp, 
                 "--count" => options with { Count = Number(args, ++i) },
                 "--concurrency" => options with { Concurrency = Number(args, ++i) },
                 "--warmup" => options with { WarmUp = Number(args, ++i) },
-                "--only" when i + 1 < args.Count && args[i + 1] is "ours" or "masstransit" or "no-bus" => options with { Only = args[++i] },
+                "--only" when i + 1 < args.Count && args[i + 1] is "ours" or "ours-aws" or "masstransit" or "no-bus" => options with { Only = args[++i] },
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'. {Usage}"),
             };
         }
@@ -37,7 +37,7 @@ internal sealed record MutationsOptions(int Count, int Concurrency, int WarmUp, 
         return options;
     }
 
-    public const string Usage = "mutations [--count N] [--concurrency C] [--warmup W] [--quick] [--profile] [--only ours|masstransit|no-bus]";
+    public const string Usage = "mutations [--count N] [--concurrency C] [--warmup W] [--quick] [--profile] [--only ours|ours-aws|masstransit|no-bus]";
 
     private static int Number(IReadOnlyList<string> args, int index) =>
         index < args.Count && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

@@ -15,7 +15,7 @@ internal sealed class OurSystem : ISystemUnderTest
         this.system = system;
     }
 
-    public string Name => "ours";
+    public string Name { get; private init; } = "ours";
 
     public Uri BaseAddress => arguments.BaseAddress;
 
@@ -27,6 +27,15 @@ internal sealed class OurSystem : ISystemUnderTest
         var system = UnbundledSystem.Build(arguments.Args, configureApi);
         await system.Start();
         return new OurSystem(arguments, system);
+    }
+
+    /// <summary>The same system on the AWS shell: SQS/SNS and DynamoDB on the local stand-ins the process starts.</summary>
+    public static async Task<OurSystem> StartOnAwsLocal()
+    {
+        var arguments = SystemArguments.Create("ours-aws");
+        var system = UnbundledSystem.Build([.. arguments.Args, "--shell", "aws-local", $"--Unbundled:NamePrefix=b{Guid.NewGuid():N}"[..10] + "-"]);
+        await system.Start();
+        return new OurSystem(arguments, system) { Name = "ours-aws" };
     }
 
     public async ValueTask DisposeAsync()
