@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace Unbundled.LocalAws;
 
-/// <summary>Makes sure <c>tools/node_modules</c> holds the emulators, running <c>npm ci</c> once when it does not.</summary>
-internal static class NodeTools
+/// <summary>Makes sure <c>tools/node_modules</c> holds every pinned package, running <c>npm ci</c> once when it does not.</summary>
+public static class NodeTools
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
@@ -25,13 +26,17 @@ internal static class NodeTools
         await RunNpmCi(cancellationToken);
         if (!IsInstalled())
         {
-            throw new InvalidOperationException($"npm ci finished but {RepositoryLayout.Tools}/node_modules still lacks fauxqs or dynalite.");
+            throw new InvalidOperationException($"npm ci finished but {RepositoryLayout.Tools}/node_modules still lacks a package of package.json.");
         }
     }
 
-    private static bool IsInstalled() =>
-        File.Exists(Path.Combine(RepositoryLayout.Tools, "node_modules", "fauxqs", "package.json"))
-        && File.Exists(Path.Combine(RepositoryLayout.Tools, "node_modules", "dynalite", "cli.js"));
+    /// <summary>True when every package <c>tools/package.json</c> pins is in <c>node_modules</c>.</summary>
+    private static bool IsInstalled()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Tools, "package.json")));
+        return manifest.RootElement.GetProperty("dependencies").EnumerateObject()
+            .All(package => File.Exists(Path.Combine(RepositoryLayout.Tools, "node_modules", package.Name, "package.json")));
+    }
 
     private static async Task RunNpmCi(CancellationToken cancellationToken)
     {

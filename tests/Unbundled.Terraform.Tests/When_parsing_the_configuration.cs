@@ -20,7 +20,7 @@ public sealed class When_parsing_the_configuration
     {
         foreach (var file in new[] { "main.tf", "variables.tf", "outputs.tf", "versions.tf", "README.md" })
         {
-            Assert.True(File.Exists(Path.Combine(RepositoryLayout.Terraform, file)), $"terraform/{file} is missing.");
+            Assert.True(File.Exists(Path.Combine(TerraformLayout.Terraform, file)), $"terraform/{file} is missing.");
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class When_parsing_the_configuration
     public async Task The_readme_names_every_variable_and_output()
     {
         var configuration = await TerraformConfiguration.Load();
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Terraform, "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(TerraformLayout.Terraform, "README.md"));
 
         Assert.All(configuration.Variables.Concat(configuration.Outputs), block =>
             Assert.True(readme.Contains($"`{block.Name}`", StringComparison.Ordinal), $"terraform/README.md does not mention {block.Address}."));

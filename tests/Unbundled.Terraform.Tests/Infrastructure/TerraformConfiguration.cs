@@ -19,7 +19,7 @@ internal sealed partial class TerraformConfiguration
 
     /// <summary>The names of the <c>.tf</c> files in the terraform folder.</summary>
     public static IReadOnlyList<string> FileNames =>
-        [.. Directory.GetFiles(RepositoryLayout.Terraform, "*.tf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(TerraformLayout.Terraform, "*.tf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
     /// <summary>Why a file did not parse, by file name; the other accessors see only the files that did.</summary>
     public IReadOnlyDictionary<string, string> ParseErrors { get; }
@@ -71,7 +71,7 @@ internal sealed partial class TerraformConfiguration
 
     private static async Task<TerraformConfiguration> Parse()
     {
-        var paths = FileNames.Select(name => Path.Combine(RepositoryLayout.Terraform, name)).ToList();
+        var paths = FileNames.Select(name => Path.Combine(TerraformLayout.Terraform, name)).ToList();
         var output = await NodeTools.RunScript("hcl2json.mjs", paths);
         var results = JsonNode.Parse(output)?.AsObject() ?? throw new InvalidOperationException("hcl2json.mjs printed nothing.");
 
