@@ -40,8 +40,6 @@ internal sealed class SqsClients(IAmazonSQS sqs, SnsClient sns) : IDisposable
     public string TopicArn(string topicName) =>
         $"arn:aws:sns:{Region}:{accountId ?? throw new InvalidOperationException("The account id is not known yet.")}:{topicName}";
 
-    public bool KnowsAccount => accountId is not null;
-
     public void Dispose()
     {
         sqs.Dispose();

@@ -11,8 +11,8 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// </summary>
 internal static class SqsMessageReader
 {
-    private static readonly string[] TransportOnlyHeaders =
-        [TransportHeaders.Headers, TransportHeaders.DelaySeconds, TransportHeaders.TimeToBeReceived];
+    // TimeToBeReceived stays: the receiver checks it for expiry and removes it then.
+    private static readonly string[] TransportOnlyHeaders = [TransportHeaders.Headers, TransportHeaders.DelaySeconds];
 
     public static ReceivedMessage? Read(Message message)
     {
@@ -76,7 +76,7 @@ internal static class SqsMessageReader
             return null;
         }
 
-        foreach (var name in TransportOnlyHeaders.Where(name => name != TransportHeaders.TimeToBeReceived))
+        foreach (var name in TransportOnlyHeaders)
         {
             headers.Remove(name);
         }
