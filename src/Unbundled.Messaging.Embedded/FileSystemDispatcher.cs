@@ -2,31 +2,44 @@ using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Embedded;
 
-/// <summary>Writes each operation as a file into its queue (or its subscribers' queues) and wakes local receivers.</summary>
+/// <summary>
+/// Writes each operation as a file into its queue (or its subscribers' queues) and wakes local receivers. A received
+/// message's outgoing messages go to receivers in this process straight from memory when one has a free slot: the
+/// received message, still unacknowledged, is their durable record until they are processed.
+/// </summary>
 internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions) : IMessageDispatcher
 {
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {
-        foreach (var operation in operations.UnicastOperations)
-        {
-            Deliver(operation.Destination, operation.Message, operation.Properties);
-        }
+        var handOffs = new HandOffs(operations.BackedByReceivedMessage);
 
+        // Events first: a requester handed its reply then finds what in-process subscribers made of the event done.
         foreach (var operation in operations.MulticastOperations)
         {
             foreach (var subscriber in subscriptions.SubscribersOf(operation.MessageType))
             {
-                Deliver(subscriber, operation.Message, operation.Properties);
+                Deliver(subscriber, operation.Message, operation.Properties, ref handOffs);
             }
         }
 
-        return Task.CompletedTask;
+        foreach (var operation in operations.UnicastOperations)
+        {
+            Deliver(operation.Destination, operation.Message, operation.Properties, ref handOffs);
+        }
+
+        return handOffs.WhenProcessed();
     }
 
-    private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties)
+    private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties, ref HandOffs handOffs)
     {
         var queue = queues.Get(destination);
         var delay = properties.DelayFrom(DateTimeOffset.UtcNow);
+        if (delay == TimeSpan.Zero && handOffs.Allowed && LocalReceivers.TryHandOff(queue.Path, message, out var processing))
+        {
+            handOffs.Add(processing);
+            return;
+        }
+
         var content = MessageFile.Format(message.Headers, message.Body.Span);
         if (queue.Write(content, delay) is { } readyFile)
         {
@@ -36,5 +49,28 @@ internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore 
         {
             LocalReceivers.NotifyDelayed(queue.Path);
         }
+    }
+
+    /// <summary>The messages of one dispatch being processed in memory; most dispatches have none or one.</summary>
+    private struct HandOffs(bool allowed)
+    {
+        private Task? single;
+        private List<Task>? more;
+
+        public readonly bool Allowed => allowed;
+
+        public void Add(Task processing)
+        {
+            if (single is null)
+            {
+                single = processing;
+            }
+            else
+            {
+                (more ??= []).Add(processing);
+            }
+        }
+
+        public readonly Task WhenProcessed() => more is not null ? Task.WhenAll([single!, .. more]) : single ?? Task.CompletedTask;
     }
 }

@@ -6,8 +6,9 @@ namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
 /// The receive pump of one queue folder. Candidate file names arrive from local sends, the watcher and scans; each is
-/// claimed by rename, processed with up to MaxConcurrency at once, and deleted when done. Immediate retries happen in
-/// place; delayed messages are admitted to the queue when due.
+/// claimed by rename, processed with up to MaxConcurrency at once, and recycled when done. Handlers in this process may
+/// also hand a message over in memory (<see cref="TryHandOff"/>), which takes one of the same slots. Immediate retries
+/// happen in place; delayed messages are admitted to the queue when due.
 /// </summary>
 internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDisposable
 {
@@ -25,6 +26,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private CancellationTokenSource stopping = new();
     private CancellationTokenSource handlersCancelled = new();
     private SemaphoreSlim? concurrency;
+    private int maxConcurrency;
     private OnMessage? onMessage;
     private OnError? onError;
     private InflightClaims? claims;
@@ -56,7 +58,8 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
 
     public Task Initialize(PushRuntimeSettings limitations, OnMessage onMessage, OnError onError, CancellationToken cancellationToken = default)
     {
-        concurrency = new SemaphoreSlim(limitations.MaxConcurrency, limitations.MaxConcurrency);
+        maxConcurrency = limitations.MaxConcurrency;
+        concurrency = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         this.onMessage = onMessage;
         this.onError = onError;
         return Task.CompletedTask;
@@ -97,6 +100,23 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         watcher = null;
         LocalReceivers.Unregister(queue.Path, this);
         await Task.WhenAll(pump, delayedPump);
+        await WaitForHandOffs();
+    }
+
+    /// <summary>Messages handed over in memory hold a slot each, as claimed files do: all slots free means all done.</summary>
+    private async Task WaitForHandOffs()
+    {
+        if (concurrency is not { } slots)
+        {
+            return;
+        }
+
+        for (var taken = 0; taken < maxConcurrency; taken++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
+        }
+
+        slots.Release(maxConcurrency);
     }
 
     public async ValueTask DisposeAsync()
@@ -181,7 +201,65 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         await Task.Yield();
         try
         {
-            await new MessageProcessing(this, candidate).Run(handlersCancelled.Token);
+            await ProcessClaimed(candidate, handlersCancelled.Token);
+        }
+        finally
+        {
+            concurrency!.Release();
+        }
+    }
+
+    private async Task ProcessClaimed(Candidate candidate, CancellationToken cancellationToken)
+    {
+        var fileName = candidate.FileName;
+        var content = candidate.Content ?? await File.ReadAllBytesAsync(claims!.PathOf(fileName), CancellationToken.None);
+        if (MessageFile.TryRead(content) is not { } message)
+        {
+            logger.LogError("{File} in {Queue} is not a message file; moved as it is to {ErrorQueue}", fileName, queue.Name, errorQueue.Name);
+            errorQueue.Admit(claims!.PathOf(fileName));
+            return;
+        }
+
+        switch (await ProcessWithImmediateRetries(fileName, message.Headers, message.Body, cancellationToken))
+        {
+            case Outcome.Consumed:
+                claims!.Complete(fileName);
+                break;
+            case Outcome.Cancelled:
+                claims!.Release(fileName);
+                break;
+            case Outcome.RecoverabilityFailed:
+                Hint(new Candidate(claims!.Release(fileName)));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Takes a message from a sender in this process when a slot is free, without a file: the sender's own received
+    /// message is the durable record until <paramref name="processing"/> completes, and a message that cannot be consumed
+    /// now (the receiver stops, recoverability fails) is written to the queue before it does.
+    /// </summary>
+    internal bool TryHandOff(OutgoingMessage message, out Task processing)
+    {
+        if (stopping.IsCancellationRequested || onMessage is null || !concurrency!.Wait(0))
+        {
+            processing = Task.CompletedTask;
+            return false;
+        }
+
+        processing = ProcessHandedOff(message, handlersCancelled.Token);
+        return true;
+    }
+
+    private async Task ProcessHandedOff(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await ProcessWithImmediateRetries(message.MessageId, message.Headers, message.Body, cancellationToken);
+            if (outcome != Outcome.Consumed && queue.Write(MessageFile.Format(message.Headers, message.Body.Span), TimeSpan.Zero) is { } stored)
+            {
+                Hint(new Candidate(stored));
+            }
         }
         finally
         {
@@ -245,70 +323,50 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
     }
 
-    /// <summary>One claimed message through its immediate retries.</summary>
-    private readonly struct MessageProcessing(FileSystemMessageReceiver receiver, Candidate candidate)
+    /// <summary>One message through its immediate retries; says whether it was consumed or must be kept.</summary>
+    private async Task<Outcome> ProcessWithImmediateRetries(
+        string nativeMessageId, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        private readonly string fileName = candidate.FileName;
-
-        public async Task Run(CancellationToken cancellationToken)
+        for (var failures = 0; ; )
         {
-            var claims = receiver.claims!;
-            var content = candidate.Content ?? await File.ReadAllBytesAsync(claims.PathOf(fileName), CancellationToken.None);
-            var read = MessageFile.TryRead(content);
-            if (read is not { } message)
-            {
-                receiver.logger.LogError("{File} in {Queue} is not a message file; moved as it is to {ErrorQueue}", fileName, receiver.queue.Name, receiver.errorQueue.Name);
-                receiver.errorQueue.Admit(claims.PathOf(fileName));
-                return;
-            }
-
-            for (var failures = 0; ; )
-            {
-                var context = new MessageContext(fileName, new Dictionary<string, string>(message.Headers), message.Body, receiver.queue.Name);
-                try
-                {
-                    await receiver.onMessage!(context, cancellationToken);
-                    claims.Complete(fileName);
-                    return;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    claims.Release(fileName);
-                    return;
-                }
-                catch (Exception exception)
-                {
-                    failures++;
-                    if (!await HandleError(exception, context, failures, cancellationToken))
-                    {
-                        return;
-                    }
-                }
-            }
-        }
-
-        /// <summary>True when the message must be processed again now.</summary>
-        private async Task<bool> HandleError(Exception exception, MessageContext context, int failures, CancellationToken cancellationToken)
-        {
-            var claims = receiver.claims!;
+            var context = new MessageContext(nativeMessageId, new Dictionary<string, string>(headers), body, queue.Name);
             try
             {
-                var result = await receiver.onError!(new ErrorContext(exception, context, failures), cancellationToken);
-                if (result == ErrorHandleResult.RetryRequired)
-                {
-                    return true;
-                }
-
-                claims.Complete(fileName);
-                return false;
+                await onMessage!(context, cancellationToken);
+                return Outcome.Consumed;
             }
-            catch (Exception recoverabilityFailure)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Recoverability itself failed (e.g. the error queue is unwritable): keep the message by returning it.
-                receiver.logger.LogCritical(recoverabilityFailure, "Recoverability failed for {File} in {Queue}; returned to the queue", fileName, receiver.queue.Name);
-                receiver.Hint(new Candidate(claims.Release(fileName)));
-                return false;
+                return Outcome.Cancelled;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                try
+                {
+                    if (await onError!(new ErrorContext(exception, context, failures), cancellationToken) == ErrorHandleResult.Handled)
+                    {
+                        return Outcome.Consumed;
+                    }
+                }
+                catch (Exception recoverabilityFailure)
+                {
+                    // Recoverability itself failed (e.g. the error queue is unwritable): keep the message in the queue.
+                    logger.LogCritical(recoverabilityFailure, "Recoverability failed for {MessageId} in {Queue}; returned to the queue", nativeMessageId, queue.Name);
+                    return Outcome.RecoverabilityFailed;
+                }
             }
         }
+    }
+
+    private enum Outcome
+    {
+        /// <summary>Processed, or dealt with by recoverability (delayed retry or error queue).</summary>
+        Consumed,
+
+        /// <summary>The receiver is stopping and cancelled its handlers.</summary>
+        Cancelled,
+
+        RecoverabilityFailed,
     }
 }

@@ -6,7 +6,8 @@ namespace Unbundled.Messaging.Embedded;
 /// The embedded default transport, in the spirit of NServiceBus's learning transport: one folder per queue under
 /// <see cref="RootPath"/>, one human-readable file per message (headers as JSON, a blank line, the body), written
 /// atomically and claimed by an atomic rename, so several processes can share a queue. Inside one process a send wakes
-/// the receiver directly; across processes a file-system watcher does, with a periodic scan as a safety net.
+/// the receiver directly, and a handler's outgoing messages are handed to a local receiver in memory while the handler's
+/// own message stays claimed; across processes a file-system watcher wakes receivers, with a periodic scan as a safety net.
 /// </summary>
 public sealed class FileSystemTransport(string rootPath = FileSystemTransport.DefaultRootPath) : TransportDefinition
 {

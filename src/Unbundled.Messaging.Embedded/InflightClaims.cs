@@ -31,7 +31,7 @@ internal sealed class InflightClaims : IDisposable
     /// <summary>Puts a claimed message back so that it is delivered again.</summary>
     public string Release(string fileName) => queue.Admit(PathOf(fileName));
 
-    public void Complete(string fileName) => File.Delete(PathOf(fileName));
+    public void Complete(string fileName) => queue.Recycled.Recycle(PathOf(fileName));
 
     /// <summary>Returns the messages of receivers that died (their lock is free) to the queue; the names returned are ready.</summary>
     public IReadOnlyList<string> RecoverAbandoned()

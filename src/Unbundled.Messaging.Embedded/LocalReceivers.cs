@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
 /// The receivers running in this process, by queue folder, so that a send from this process wakes its receiver at once
-/// instead of waiting for the file-system watcher or a scan.
+/// instead of waiting for the file-system watcher or a scan, or hands it the message without a file.
 /// </summary>
 internal static class LocalReceivers
 {
@@ -25,6 +26,27 @@ internal static class LocalReceivers
                 receiver.Hint(candidate);
             }
         }
+    }
+
+    /// <summary>
+    /// Gives a message to a receiver of the queue in this process that has a free slot; <paramref name="processing"/>
+    /// completes once the message is processed or, failing that, stored in the queue.
+    /// </summary>
+    public static bool TryHandOff(string queuePath, OutgoingMessage message, out Task processing)
+    {
+        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        {
+            foreach (var receiver in receivers.Items)
+            {
+                if (receiver.TryHandOff(message, out processing))
+                {
+                    return true;
+                }
+            }
+        }
+
+        processing = Task.CompletedTask;
+        return false;
     }
 
     public static void NotifyDelayed(string queuePath)

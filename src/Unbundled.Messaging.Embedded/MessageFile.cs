@@ -29,6 +29,18 @@ internal static class MessageFile
         RandomAccess.Write(file, content, 0);
     }
 
+    /// <summary>Writes into an existing file, keeping its blocks, and cuts off what is left of a longer old content.</summary>
+    public static void WriteOver(string path, byte[] content)
+    {
+        using SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
+        var oldLength = RandomAccess.GetLength(file);
+        RandomAccess.Write(file, content, 0);
+        if (oldLength > content.Length)
+        {
+            RandomAccess.SetLength(file, content.Length);
+        }
+    }
+
     /// <summary>Reads a message file; null when it is not one (a poison file to move aside as it is).</summary>
     public static (Dictionary<string, string> Headers, ReadOnlyMemory<byte> Body)? TryRead(byte[] content)
     {

@@ -4,7 +4,8 @@ namespace Unbundled.Messaging.Embedded;
 /// <summary>
 /// One queue's folder. Ready messages sit at the top level as <c>{time-ordered id}.msg</c>; files are written under
 /// <c>.tmp</c> first and renamed in, so a reader never sees half a message. Delayed messages wait in <c>.delayed</c> named
-/// by their due time; receivers hold claimed messages under <c>.inflight/{receiver}</c>.
+/// by their due time; receivers hold claimed messages under <c>.inflight/{receiver}</c>; consumed files wait under
+/// <c>.free</c> to be written over (<see cref="RecycledFiles"/>).
 /// </summary>
 internal sealed class QueueFolder
 {
@@ -17,6 +18,7 @@ internal sealed class QueueFolder
         TempPath = System.IO.Path.Combine(Path, ".tmp");
         DelayedPath = System.IO.Path.Combine(Path, ".delayed");
         InflightPath = System.IO.Path.Combine(Path, ".inflight");
+        Recycled = RecycledFiles.In(System.IO.Path.Combine(Path, ".free"));
         Directory.CreateDirectory(TempPath);
         Directory.CreateDirectory(DelayedPath);
         Directory.CreateDirectory(InflightPath);
@@ -32,6 +34,8 @@ internal sealed class QueueFolder
 
     public string InflightPath { get; }
 
+    public RecycledFiles Recycled { get; }
+
     public static string NewFileName() => Guid.CreateVersion7().ToString("N") + Extension;
 
     /// <summary>Writes the message file, ready now or due after <paramref name="delay"/>; returns the file name when ready now.</summary>
@@ -39,7 +43,15 @@ internal sealed class QueueFolder
     {
         var name = NewFileName();
         var temp = System.IO.Path.Combine(TempPath, name);
-        MessageFile.Write(temp, content);
+        if (Recycled.TryTake(temp))
+        {
+            MessageFile.WriteOver(temp, content);
+        }
+        else
+        {
+            MessageFile.Write(temp, content);
+        }
+
         if (delay <= TimeSpan.Zero)
         {
             File.Move(temp, System.IO.Path.Combine(Path, name), overwrite: true);

@@ -15,11 +15,7 @@ public sealed class When_a_file_is_not_a_message : TransportTest<EmbeddedWorld>
 
         await File.WriteAllTextAsync(junk, "no headers here");
 
-        using var timeout = new CancellationTokenSource(Scenario.Timeout);
-        while (!Directory.Exists(errorFolder) || Directory.GetFiles(errorFolder, "*.msg").Length == 0)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await Scenario.WaitUntil(() => Directory.Exists(errorFolder) && Directory.GetFiles(errorFolder, "*.msg").Length > 0);
 
         var moved = Assert.Single(Directory.GetFiles(errorFolder, "*.msg"));
         Assert.Equal("no headers here", await File.ReadAllTextAsync(moved));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Unbundled.Messaging.TransportTests.Commands;
+using Unbundled.Messaging.TransportTests.Handlers;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 using Xunit;
 
@@ -22,6 +23,25 @@ public sealed class When_a_message_is_written : TransportTest<EmbeddedWorld>
         Assert.StartsWith("{\n  \"", text);
         Assert.Equal("""{"Text":"readable"}""", text[(separator + 2)..]);
         Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Nobody", ".tmp")));
+    }
+
+    [Fact]
+    public async Task Should_reuse_a_consumed_file_and_leave_none_of_its_old_bytes()
+    {
+        var sender = await StartEndpoint("Sender", c => c.SendOnly());
+        var receiver = await StartEndpoint("Receiver", c => c.RegisterHandler<DoSomethingHandler>());
+        await sender.Send("Receiver", new DoSomething(new string('x', 4_000)));
+        await Observations.Next();
+        var free = Path.Combine(World.Root, "Receiver", ".free");
+        await Scenario.WaitUntil(() => Directory.GetFiles(free).Length == 1);
+        await StopEndpoint(receiver);
+
+        await sender.Send("Receiver", new DoSomething("short"));
+
+        Assert.Empty(Directory.GetFiles(free));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(World.Root, "Receiver"), "*.msg"));
+        var text = await File.ReadAllTextAsync(file);
+        Assert.EndsWith("\n\n{\"Text\":\"short\"}", text);
     }
 
     [Fact]

@@ -32,25 +32,16 @@ public sealed class When_two_processes_share_a_queue_folder : TransportTest<Embe
             await sender.Send(new DoSomethingSlowly($"m{i}", 60_000));
         }
 
-        await WaitUntil(() => ClaimedFiles().Length == 3);
+        await Scenario.WaitUntil(() => ClaimedFiles().Length == 3);
         await peer.Crash();
         await peer.DisposeAsync();
         await StartEndpoint("Receiver", c => c.RegisterHandler<DoSomethingSlowlyHandler>(), label: "survivor");
 
         // The survivor takes over the claims (its handler waits too, so they end up claimed by it).
-        await WaitUntil(() => ClaimedFiles().Length == 3 && Directory.GetFiles(Path.Combine(World.Root, "Receiver", ".inflight"), "*.lock").Length == 1);
+        await Scenario.WaitUntil(() => ClaimedFiles().Length == 3 && Directory.GetFiles(Path.Combine(World.Root, "Receiver", ".inflight"), "*.lock").Length == 1);
         Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Receiver"), "*.msg"));
     }
 
     private string[] ClaimedFiles() =>
         Directory.GetFiles(Path.Combine(World.Root, "Receiver", ".inflight"), "*.msg", SearchOption.AllDirectories);
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Scenario.Timeout);
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 }

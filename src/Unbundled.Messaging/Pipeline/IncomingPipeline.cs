@@ -40,7 +40,7 @@ internal sealed class IncomingPipeline(
         if (outbox is null)
         {
             var operations = await InvokeHandlers(incoming, storageSession: null, cancellationToken);
-            await dispatcher.Dispatch(operations, cancellationToken);
+            await dispatcher.Dispatch(operations with { BackedByReceivedMessage = true }, cancellationToken);
         }
         else
         {
@@ -58,7 +58,7 @@ internal sealed class IncomingPipeline(
             if (!record.Dispatched)
             {
                 // An earlier attempt committed but died before dispatching: release the same messages, same ids.
-                await dispatcher.Dispatch(ToTransportOperations(record.Operations), cancellationToken);
+                await dispatcher.Dispatch(ToTransportOperations(record.Operations) with { BackedByReceivedMessage = true }, cancellationToken);
                 await storage.SetAsDispatched(incoming.MessageId, cancellationToken);
             }
 
@@ -76,7 +76,7 @@ internal sealed class IncomingPipeline(
             await transaction.Commit(cancellationToken);
         }
 
-        await dispatcher.Dispatch(operations, cancellationToken);
+        await dispatcher.Dispatch(operations with { BackedByReceivedMessage = true }, cancellationToken);
         await storage.SetAsDispatched(incoming.MessageId, cancellationToken);
     }
 

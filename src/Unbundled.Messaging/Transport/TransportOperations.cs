@@ -11,4 +11,12 @@ public sealed record TransportOperations(
     }
 
     public bool IsEmpty => UnicastOperations.Count == 0 && MulticastOperations.Count == 0;
+
+    /// <summary>
+    /// True when these are a received message's outgoing messages and that message stays unacknowledged until
+    /// <see cref="IMessageDispatcher.Dispatch"/> returns. A crash before then redelivers it, and the outbox (or the
+    /// handlers, run again) sends the same messages again, so a transport may deliver them to a receiver in its own process
+    /// straight from memory, with no durable copy of its own, as long as it returns only once they are processed or stored.
+    /// </summary>
+    public bool BackedByReceivedMessage { get; init; }
 }
