@@ -25,10 +25,7 @@ public sealed class DynamoDbCustomerViews(DynamoDbTable table) : ICustomerViews
 
     public async Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken)
     {
-        var response = await table.Client.GetItemAsync(
-            new GetItemRequest { TableName = table.Name, Key = ItemKeys.CustomerView(customerId), ConsistentRead = true },
-            cancellationToken);
-        if (response.Item is not { Count: > 0 } item)
+        if (await table.Read(ItemKeys.CustomerView(customerId), cancellationToken) is not { } item)
         {
             versionsRead[customerId] = 0;
             return null;

@@ -39,9 +39,7 @@ public sealed class DynamoDbStorageSession : ISynchronizedStorageSession
             return new Dictionary<string, AttributeValue>(put.Item);
         }
 
-        var response = await Table.Client.GetItemAsync(
-            new GetItemRequest { TableName = Table.Name, Key = key, ConsistentRead = true }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? item : null;
+        return await Table.Read(key, cancellationToken);
     }
 
     /// <summary>

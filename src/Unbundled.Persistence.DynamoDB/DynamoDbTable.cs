@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Unbundled.Persistence.DynamoDB.Batching;
 using Unbundled.Persistence.DynamoDB.Configuration;
 
 namespace Unbundled.Persistence.DynamoDB;
@@ -27,15 +29,28 @@ public sealed class DynamoDbTable
         }
 
         installer = new TableInstaller(this, logger ?? NullLogger.Instance);
+        Reads = new ItemReads(client, Name);
+        Puts = new ItemPuts(client, Name);
     }
 
     public IAmazonDynamoDB Client { get; }
 
     public string Name { get; }
 
+    internal ItemReads Reads { get; }
+
+    internal ItemPuts Puts { get; }
+
     /// <summary>A table reached with the SDK's default credentials and region and the standard endpoint variables.</summary>
     public static DynamoDbTable FromEnvironment(string name = DefaultName, string namePrefix = "", ILogger? logger = null) =>
         new(DynamoDbClientFactory.FromEnvironment(), name, namePrefix, logger);
+
+    /// <summary>A strongly consistent read of one item, or null; reads made at the same moment share one request.</summary>
+    internal Task<Dictionary<string, AttributeValue>?> Read(Dictionary<string, AttributeValue> key, CancellationToken cancellationToken) =>
+        Reads.Get(key, cancellationToken);
+
+    /// <summary>An unconditional put; puts made at the same moment share one request.</summary>
+    internal Task Overwrite(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken) => Puts.Put(item, cancellationToken);
 
     /// <summary>Creates the table and turns on TTL; safe to run again, and from several processes at once.</summary>
     public Task Install(CancellationToken cancellationToken = default) => installer.Install(cancellationToken);

@@ -32,6 +32,9 @@ internal static class ItemKeys
         item.TryGetValue(PartitionKey, out var pk) && pk.S == key[PartitionKey].S
         && item.TryGetValue(SortKey, out var sk) && sk.S == key[SortKey].S;
 
+    /// <summary>An item's (or a key's) identity, to match batch responses with their requests.</summary>
+    public static (string PartitionKey, string SortKey) Of(Dictionary<string, AttributeValue> item) => (item[PartitionKey].S, item[SortKey].S);
+
     private static Dictionary<string, AttributeValue> Key(string partitionKey, string sortKey) => new()
     {
         [PartitionKey] = new AttributeValue { S = partitionKey },

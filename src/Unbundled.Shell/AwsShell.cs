@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
@@ -23,6 +24,10 @@ internal static class AwsShell
     private static readonly RegionEndpoint LocalRegion = RegionEndpoint.USEast1;
     private static readonly AWSCredentials LocalCredentials = new BasicAWSCredentials("local", "local");
 
+    // One table (its client and its request batchers) per process and table name: the endpoints of one process (the
+    // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
+    private static readonly ConcurrentDictionary<string, Lazy<DynamoDbTable>> Tables = new(StringComparer.Ordinal);
+
     public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
     {
         var transport = standIns is null
@@ -34,14 +39,8 @@ internal static class AwsShell
                 SqsServiceUrl = standIns.SqsServiceUrl,
                 SnsServiceUrl = standIns.SnsServiceUrl,
             };
-        var dynamoDb = standIns is null
-            ? DynamoDbClientFactory.FromEnvironment()
-            : new AmazonDynamoDBClient(LocalCredentials, new AmazonDynamoDBConfig
-            {
-                ServiceURL = standIns.DynamoDbServiceUrl.ToString(),
-                AuthenticationRegion = LocalRegion.SystemName,
-            });
-        var table = new DynamoDbTable(dynamoDb, shell.TableName);
+        var table = Tables.GetOrAdd($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", _ => new Lazy<DynamoDbTable>(() =>
+            new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName))).Value;
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
 
         services.TryAddSingleton(table);
@@ -49,4 +48,10 @@ internal static class AwsShell
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
     }
+
+    private static AmazonDynamoDBClient LocalClient(LocalAwsStandIns standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
+    {
+        ServiceURL = standIns.DynamoDbServiceUrl.ToString(),
+        AuthenticationRegion = LocalRegion.SystemName,
+    });
 }

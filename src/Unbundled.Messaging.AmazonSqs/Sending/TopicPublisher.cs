@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.AmazonSqs.Batching;
 using Unbundled.Messaging.AmazonSqs.Naming;
 using Unbundled.Messaging.AmazonSqs.Sns;
 using Unbundled.Messaging.Transport;
@@ -10,13 +11,15 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// <summary>
 /// Publishes events to the topic of their most concrete type. The topic ARN is built from the account and region rather
 /// than found with <c>ListTopics</c> (rate-limited to 30 TPS, wire-format §8.1). A topic that does not exist has no
-/// subscribers: like NServiceBus, the publish is dropped, and the miss is remembered for 5 seconds.
+/// subscribers: like NServiceBus, the publish is dropped, and the miss is remembered for 5 seconds. Events published while
+/// another publish to the topic is in flight go together in the next <c>PublishBatch</c>.
 /// </summary>
 internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix, ILogger logger)
 {
     private static readonly TimeSpan MissingTopicCacheTime = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> missingUntil = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RequestBatcher<SnsBatchEntry>> topics = new(StringComparer.Ordinal);
 
     public async Task Publish(Type eventType, List<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
@@ -28,11 +31,8 @@ internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix,
 
         try
         {
-            foreach (var batch in messages.Chunk(SnsClient.MaxBatchSize))
-            {
-                await PublishBatch(topicArn, batch, cancellationToken);
-            }
-
+            var batcher = topics.GetOrAdd(topicArn, arn => new RequestBatcher<SnsBatchEntry>(SnsClient.MaxBatchSize, entries => PublishAll(arn, entries)));
+            await batcher.AddAll([.. messages.Select(Entry)], cancellationToken);
             missingUntil.TryRemove(topicArn, out _);
         }
         catch (SnsException exception) when (exception.Code == "NotFound")
@@ -42,22 +42,28 @@ internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix,
         }
     }
 
-    private async Task PublishBatch(string topicArn, OutgoingMessage[] batch, CancellationToken cancellationToken)
+    private async Task PublishAll(string topicArn, IReadOnlyList<SnsBatchEntry> entries)
     {
-        if (batch.Length == 1)
+        foreach (var batch in SizeBoundedBatches.Of(entries, entry => System.Text.Encoding.UTF8.GetByteCount(entry.Message)))
         {
-            await clients.Sns.Publish(topicArn, Body(batch[0]), Attributes(batch[0]), cancellationToken);
-            return;
-        }
+            if (batch.Count == 1)
+            {
+                await clients.Sns.Publish(topicArn, batch[0].Message, batch[0].MessageAttributes, CancellationToken.None);
+                continue;
+            }
 
-        var entries = batch.Select((message, index) => new SnsBatchEntry(index.ToString(CultureInfo.InvariantCulture), Body(message), Attributes(message))).ToList();
-        var result = await clients.Sns.PublishBatch(topicArn, entries, cancellationToken);
-        foreach (var failed in result.Failed)
-        {
-            var message = batch[int.Parse(failed.Id, CultureInfo.InvariantCulture)];
-            await clients.Sns.Publish(topicArn, Body(message), Attributes(message), cancellationToken);
+            // Entry ids must be unique within a call; the events of several dispatches meet here, so number them afresh.
+            var numbered = batch.Select((entry, index) => entry with { Id = index.ToString(CultureInfo.InvariantCulture) }).ToList();
+            var result = await clients.Sns.PublishBatch(topicArn, numbered, CancellationToken.None);
+            foreach (var failed in result.Failed)
+            {
+                var entry = batch[int.Parse(failed.Id, CultureInfo.InvariantCulture)];
+                await clients.Sns.Publish(topicArn, entry.Message, entry.MessageAttributes, CancellationToken.None);
+            }
         }
     }
+
+    private static SnsBatchEntry Entry(OutgoingMessage message) => new(message.MessageId, Body(message), Attributes(message));
 
     private static string Body(OutgoingMessage message)
     {

@@ -19,10 +19,7 @@ internal sealed class DynamoDbOutboxStorage(DynamoDbTable table, string endpoint
 {
     public async Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default)
     {
-        var response = await table.Client.GetItemAsync(
-            new GetItemRequest { TableName = table.Name, Key = ItemKeys.Outbox(endpoint, messageId), ConsistentRead = true },
-            cancellationToken);
-        if (response.Item is not { Count: > 0 } item)
+        if (await table.Read(ItemKeys.Outbox(endpoint, messageId), cancellationToken) is not { } item)
         {
             return null;
         }
@@ -41,32 +38,23 @@ internal sealed class DynamoDbOutboxStorage(DynamoDbTable table, string endpoint
         return Task.CompletedTask;
     }
 
-    /// <summary>One UpdateItem, which creates the marker when the record rode on a business item.</summary>
-    public async Task SetAsDispatched(string messageId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Puts the small marker item, replacing the outbox item when the record had one of its own (which drops its
+    /// operations) and creating it when the record rode on a business item. A whole-item put needs no condition and leaves
+    /// what an update of the same attributes would, so markers of concurrent messages share one BatchWriteItem. The task
+    /// ends only once DynamoDB has the marker: the transport deletes the message after that, never before.
+    /// </summary>
+    public Task SetAsDispatched(string messageId, CancellationToken cancellationToken = default) =>
+        table.Overwrite(Marker(messageId, DateTimeOffset.UtcNow), cancellationToken);
+
+    /// <summary>The whole marker item: the message id, dispatched, when, and when TTL may remove it.</summary>
+    internal Dictionary<string, AttributeValue> Marker(string messageId, DateTimeOffset now)
     {
-        var now = DateTimeOffset.UtcNow;
-        await table.Client.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = table.Name,
-                Key = ItemKeys.Outbox(endpoint, messageId),
-                UpdateExpression = "SET #id = :id, #dispatched = :true, #at = :at, #expires = :expires REMOVE #operations",
-                ExpressionAttributeNames = new Dictionary<string, string>
-                {
-                    ["#id"] = OutboxAttributes.MessageId,
-                    ["#dispatched"] = OutboxAttributes.Dispatched,
-                    ["#at"] = OutboxAttributes.DispatchedAt,
-                    ["#expires"] = OutboxAttributes.ExpiresAt,
-                    ["#operations"] = OutboxAttributes.Operations,
-                },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":id"] = new() { S = messageId },
-                    [":true"] = OutboxAttributes.Flag(true),
-                    [":at"] = new() { S = now.ToString("O", CultureInfo.InvariantCulture) },
-                    [":expires"] = new() { N = (now + timeToKeep).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                },
-            },
-            cancellationToken);
+        var marker = ItemKeys.Outbox(endpoint, messageId);
+        marker[OutboxAttributes.MessageId] = new AttributeValue { S = messageId };
+        marker[OutboxAttributes.Dispatched] = OutboxAttributes.Flag(true);
+        marker[OutboxAttributes.DispatchedAt] = new AttributeValue { S = now.ToString("O", CultureInfo.InvariantCulture) };
+        marker[OutboxAttributes.ExpiresAt] = new AttributeValue { N = (now + timeToKeep).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+        return marker;
     }
 }

@@ -53,6 +53,8 @@ internal static class MutationsBenchmark
 
         await JitSettling.Wait();
 
+        // Only the AWS shell talks to AWS; its request counts say what a mutation costs there.
+        using var awsRequests = options.Only is "ours-aws" ? new AwsRequestCounter() : null;
         var results = new List<LoadResult>();
         foreach (var (front, concurrency, count) in new[]
         {
@@ -64,8 +66,14 @@ internal static class MutationsBenchmark
         {
             foreach (var runner in runs)
             {
+                var before = awsRequests?.Snapshot();
                 var result = await runner.Measure(front, concurrency, count);
                 Console.WriteLine(result.Line());
+                if (awsRequests is not null && before is not null)
+                {
+                    Console.WriteLine($"    {awsRequests.PerMutation(before, count)}");
+                }
+
                 results.Add(result);
             }
         }

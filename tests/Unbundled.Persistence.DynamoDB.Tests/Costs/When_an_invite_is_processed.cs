@@ -25,8 +25,8 @@ public sealed class When_an_invite_is_processed : IAsyncLifetime
         await world.Deliver(new InviteCustomer("ada@example.com", Guid.NewGuid(), Guid.NewGuid(), Now), "invite-1");
         await world.Audit.Next();
 
-        // Outbox record, claim; the claim's conditional put, the dispatched marker.
-        Assert.Equal("GetItem×2, PutItem×1, UpdateItem×1", world.Table.Requests.Summary());
+        // Outbox record, claim; the claim's conditional put, the dispatched marker (a whole-item put).
+        Assert.Equal("GetItem×2, PutItem×2", world.Table.Requests.Summary());
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class When_an_invite_is_processed : IAsyncLifetime
         await world.Deliver(new InviteCustomer("ADA@example.com", Guid.NewGuid(), Guid.NewGuid(), Now), "invite-2");
         await world.Audit.Next();
 
-        // Outbox record, claim; the outbox record's own conditional put, the dispatched flag.
-        Assert.Equal("GetItem×2, PutItem×1, UpdateItem×1", world.Table.Requests.Summary());
+        // Outbox record, claim; the outbox record's own conditional put, the marker that replaces it.
+        Assert.Equal("GetItem×2, PutItem×2", world.Table.Requests.Summary());
     }
 
     [Fact]
