@@ -1,5 +1,7 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.SystemTextJson;
+using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
 using Unbundled.Messaging.Hosting;
@@ -22,7 +24,9 @@ public static class ApiEndpoint
             .EnableCallbacks(defaultRequestTimeout: requestTimeout);
         builder.AddMessagingEndpoint(endpoint);
 
-        builder.Services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
+        builder.Services.AddSingleton<ValidatedDocumentCache>();
+        builder.Services.AddSingleton<IDocumentExecuter>(services => new DocumentExecuter(
+            new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(), [services.GetRequiredService<ValidatedDocumentCache>()]));
         builder.Services.AddSingleton<IGraphQLTextSerializer, GraphQLSerializer>();
         builder.Services.AddSingleton(CustomerSchema.Create);
         builder.Services.AddSingleton(TimeProvider.System);

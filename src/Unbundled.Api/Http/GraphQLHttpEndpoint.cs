@@ -2,7 +2,6 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 
 namespace Unbundled.Api.Http;
@@ -67,10 +66,8 @@ internal static class GraphQLHttpEndpoint
             options.Variables = request.Variables;
             options.RequestServices = http.RequestServices;
             options.CancellationToken = http.RequestAborted;
-            if (!allowMutations)
-            {
-                options.ValidationRules = DocumentValidator.CoreRules.Append(new OnlyQueriesOverGet());
-            }
+            options.ValidationRules = allowMutations ? ValidationRulesByMethod.Post : ValidationRulesByMethod.Get;
+            options.CachedDocumentValidationRules = allowMutations ? ValidationRulesByMethod.PostCached : ValidationRulesByMethod.GetCached;
         });
 
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
