@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.SystemTextJson;
 using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
@@ -27,7 +26,7 @@ public static class ApiEndpoint
         builder.Services.AddSingleton<ValidatedDocumentCache>();
         builder.Services.AddSingleton<IDocumentExecuter>(services => new DocumentExecuter(
             new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(), [services.GetRequiredService<ValidatedDocumentCache>()]));
-        builder.Services.AddSingleton<IGraphQLTextSerializer, GraphQLSerializer>();
+        builder.Services.AddSingleton<GraphQLJson>();
         builder.Services.AddSingleton(CustomerSchema.Create);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CustomerQueries>();

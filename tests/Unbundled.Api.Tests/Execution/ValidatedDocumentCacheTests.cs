@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Unbundled.Api.GraphQL;
@@ -90,6 +91,15 @@ public sealed class ValidatedDocumentCacheTests : IDisposable
         Assert.False(overGet.Executed);
         Assert.Equal("Mutations must be sent with POST.", Assert.Single(overGet.Errors!).Message);
         Assert.Equal(1, parser.Parsed);
+    }
+
+    [Fact]
+    public void The_schema_declares_no_argument_validators_that_cached_documents_would_skip()
+    {
+        // If this fails, add FieldArgumentsAreValidRule to ValidationRulesByMethod's cached sets.
+        Schema.Initialize();
+
+        Assert.False(Schema.GetMetadata(FieldArgumentsAreValidRule.HAS_FIELD_ARGUMENT_VALIDATION_KEY, defaultValue: false));
     }
 
     public void Dispose()
