@@ -23,6 +23,7 @@ public static class ApiEndpoint
             .EnableCallbacks(defaultRequestTimeout: requestTimeout);
         builder.AddMessagingEndpoint(endpoint);
 
+        // Every request goes through the document cache, which the executer only takes as a configuration.
         builder.Services.AddSingleton<ValidatedDocumentCache>();
         builder.Services.AddSingleton<IDocumentExecuter>(services => new DocumentExecuter(
             new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(), [services.GetRequiredService<ValidatedDocumentCache>()]));
