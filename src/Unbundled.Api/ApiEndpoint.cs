@@ -1,5 +1,6 @@
 using GraphQL;
-using GraphQL.SystemTextJson;
+using GraphQL.Execution;
+using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
 using Unbundled.Messaging.Hosting;
@@ -22,8 +23,11 @@ public static class ApiEndpoint
             .EnableCallbacks(defaultRequestTimeout: requestTimeout);
         builder.AddMessagingEndpoint(endpoint);
 
-        builder.Services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
-        builder.Services.AddSingleton<IGraphQLTextSerializer, GraphQLSerializer>();
+        // Every request goes through the document cache, which the executer only takes as a configuration.
+        builder.Services.AddSingleton<ValidatedDocumentCache>();
+        builder.Services.AddSingleton<IDocumentExecuter>(services => new DocumentExecuter(
+            new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(), [services.GetRequiredService<ValidatedDocumentCache>()]));
+        builder.Services.AddSingleton<GraphQLJson>();
         builder.Services.AddSingleton(CustomerSchema.Create);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CustomerQueries>();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 
 namespace Unbundled.Api.Http;
@@ -13,76 +12,76 @@ namespace Unbundled.Api.Http;
 /// </summary>
 internal static class GraphQLHttpEndpoint
 {
-    public static async Task Post(HttpContext http, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer)
+    private const string ResponseContentType = "application/graphql-response+json";
+
+    public static async Task Post(HttpContext http, ISchema schema, IDocumentExecuter executer, GraphQLJson json)
     {
         GraphQLRequest? request;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            request = await json.ReadRequest(http.Request.BodyReader, http.RequestAborted);
         }
         catch (JsonException exception)
         {
-            await WriteError(http, serializer, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {exception.Message}");
+            await WriteError(http, json, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {exception.Message}");
             return;
         }
 
-        await Execute(http, request, schema, executer, serializer, allowMutations: true);
+        await Execute(http, request, schema, executer, json, allowMutations: true);
     }
 
-    public static async Task Get(HttpContext http, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer)
+    public static async Task Get(HttpContext http, ISchema schema, IDocumentExecuter executer, GraphQLJson json)
     {
         var query = http.Request.Query;
         Inputs? variables = null;
-        if (query.TryGetValue("variables", out var json))
+        if (query.TryGetValue("variables", out var variablesJson))
         {
             try
             {
-                variables = serializer.Deserialize<Inputs>(json);
+                variables = json.Deserialize<Inputs>(variablesJson);
             }
             catch (JsonException exception)
             {
-                await WriteError(http, serializer, ErrorCodes.InvalidJson, $"The variables are not a JSON object: {exception.Message}");
+                await WriteError(http, json, ErrorCodes.InvalidJson, $"The variables are not a JSON object: {exception.Message}");
                 return;
             }
         }
 
         var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
-        await Execute(http, request, schema, executer, serializer, allowMutations: false);
+        await Execute(http, request, schema, executer, json, allowMutations: false);
     }
 
     private static async Task Execute(
-        HttpContext http, GraphQLRequest? request, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, bool allowMutations)
+        HttpContext http, GraphQLRequest? request, ISchema schema, IDocumentExecuter executer, GraphQLJson json, bool allowMutations)
     {
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
-            await WriteError(http, serializer, ErrorCodes.InvalidRequest, "The request has no GraphQL query.");
+            await WriteError(http, json, ErrorCodes.InvalidRequest, "The request has no GraphQL query.");
             return;
         }
 
-        var result = await executer.ExecuteAsync(options =>
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            options.Schema = schema;
-            options.Query = request.Query;
-            options.OperationName = request.OperationName;
-            options.Variables = request.Variables;
-            options.RequestServices = http.RequestServices;
-            options.CancellationToken = http.RequestAborted;
-            if (!allowMutations)
-            {
-                options.ValidationRules = DocumentValidator.CoreRules.Append(new OnlyQueriesOverGet());
-            }
+            Schema = schema,
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = allowMutations ? ValidationRulesByMethod.Post : ValidationRulesByMethod.Get,
+            CachedDocumentValidationRules = allowMutations ? ValidationRulesByMethod.PostCached : ValidationRulesByMethod.GetCached,
         });
 
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        http.Response.ContentType = "application/graphql-response+json";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentType = ResponseContentType;
+        await json.Write(http.Response, result, http.RequestAborted);
     }
 
-    private static async Task WriteError(HttpContext http, IGraphQLTextSerializer serializer, string code, string message)
+    private static async Task WriteError(HttpContext http, GraphQLJson json, string code, string message)
     {
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        http.Response.ContentType = "application/graphql-response+json";
+        http.Response.ContentType = ResponseContentType;
         var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await json.Write(http.Response, result, http.RequestAborted);
     }
 }

@@ -9,6 +9,7 @@ public sealed class When_a_request_is_malformed(RunningSystem system) : IClassFi
     [InlineData("{ \"query\": ")]
     [InlineData("not json at all")]
     [InlineData("")]
+    [InlineData("{ \"query\": \"{ __typename }\" } { }")]
     public async Task A_body_that_is_not_JSON_gets_400_with_INVALID_JSON(string body)
     {
         var response = await system.Http.PostBody(body);

@@ -9,6 +9,9 @@ public static class GraphQLHttp
     public static Task<HttpResponseMessage> PostGraphQL(this HttpClient http, string query) =>
         http.PostAsJsonAsync("/graphql", new { query });
 
+    public static Task<HttpResponseMessage> PostGraphQL(this HttpClient http, string query, object variables) =>
+        http.PostAsJsonAsync("/graphql", new { query, variables });
+
     public static Task<HttpResponseMessage> PostBody(this HttpClient http, string body) =>
         http.PostAsync("/graphql", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
