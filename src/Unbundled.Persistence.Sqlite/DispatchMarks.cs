@@ -53,6 +53,7 @@ internal sealed class DispatchMarks(SqliteDatabase database, string endpoint, Ti
     private async Task Write(List<string> batch)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        using var turn = await database.TakeWriteTurn(CancellationToken.None);
         await using var connection = await database.Open(CancellationToken.None);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();

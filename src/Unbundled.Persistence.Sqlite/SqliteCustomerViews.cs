@@ -27,6 +27,7 @@ public sealed class SqliteCustomerViews(SqliteDatabase database) : ICustomerView
 
     public async Task Save(CustomerView view, CancellationToken cancellationToken)
     {
+        using var turn = await database.TakeWriteTurn(cancellationToken);
         await using var connection = await database.Open(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """

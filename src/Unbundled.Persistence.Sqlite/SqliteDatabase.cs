@@ -11,6 +11,7 @@ public sealed class SqliteDatabase
 {
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
     private static readonly object Marker = new();
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     public SqliteDatabase(string path)
     {
@@ -19,7 +20,7 @@ public sealed class SqliteDatabase
         {
             DataSource = Path,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
     }
 
@@ -37,11 +38,14 @@ public sealed class SqliteDatabase
         {
             // NORMAL is durable in WAL mode except for the last transactions before a power cut; the outbox re-dispatches
             // them. busy_timeout lets SQLite itself wait for the write lock: Microsoft.Data.Sqlite's own retry sleeps 150 ms.
-            await Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;", cancellationToken);
+            await Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds};", cancellationToken);
         }
 
         return connection;
     }
+
+    /// <summary>Waits for this process's turn to write (see <see cref="WriteTurns"/>); every write transaction takes one.</summary>
+    internal Task<WriteTurns.Turn> TakeWriteTurn(CancellationToken cancellationToken) => WriteTurns.Take(Path, BusyTimeout, cancellationToken);
 
     /// <summary>Creates the file and every table; safe to run again and from several processes.</summary>
     public async Task Install(CancellationToken cancellationToken = default)

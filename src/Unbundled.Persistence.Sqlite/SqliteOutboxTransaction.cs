@@ -10,11 +10,13 @@ namespace Unbundled.Persistence.Sqlite;
 /// </summary>
 internal sealed class SqliteOutboxTransaction : IOutboxTransaction
 {
+    private readonly WriteTurns.Turn turn;
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
 
-    private SqliteOutboxTransaction(SqliteConnection connection, SqliteTransaction transaction)
+    private SqliteOutboxTransaction(WriteTurns.Turn turn, SqliteConnection connection, SqliteTransaction transaction)
     {
+        this.turn = turn;
         this.connection = connection;
         this.transaction = transaction;
         Storage = new SqliteStorageSession(connection, transaction);
@@ -26,16 +28,32 @@ internal sealed class SqliteOutboxTransaction : IOutboxTransaction
 
     public static async Task<SqliteOutboxTransaction> Begin(SqliteDatabase database, CancellationToken cancellationToken)
     {
-        var connection = await database.Open(cancellationToken);
-        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        return new SqliteOutboxTransaction(connection, transaction);
+        var turn = await database.TakeWriteTurn(cancellationToken);
+        try
+        {
+            var connection = await database.Open(cancellationToken);
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            return new SqliteOutboxTransaction(turn, connection, transaction);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
     }
 
     public Task Commit(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            turn.Dispose();
+        }
     }
 }
