@@ -7,48 +7,24 @@ namespace Unbundled.Persistence.Sqlite;
 /// instead of one each, so the write lock goes to the next message sooner. If the process dies before a batch is written,
 /// a redelivery finds its record undispatched and sends the same messages (same ids) again: at least once, never lost.
 /// </summary>
-internal sealed class DispatchMarks(SqliteDatabase database, string endpoint, TimeSpan timeToKeep)
+internal sealed class DispatchMarks
 {
-    private const int MaxBatch = 500;
-
-    private readonly Lock gate = new();
-    private List<string> pending = [];
-    private Task flushing = Task.CompletedTask;
+    private readonly SqliteDatabase database;
+    private readonly string endpoint;
+    private readonly TimeSpan timeToKeep;
+    private readonly WriteBatcher<string> batcher;
     private long nextCleanup;
 
-    public Task Add(string messageId)
+    public DispatchMarks(SqliteDatabase database, string endpoint, TimeSpan timeToKeep)
     {
-        lock (gate)
-        {
-            pending.Add(messageId);
-            if (flushing.IsCompleted)
-            {
-                flushing = Task.Run(Flush);
-            }
-
-            return flushing;
-        }
+        this.database = database;
+        this.endpoint = endpoint;
+        this.timeToKeep = timeToKeep;
+        batcher = new WriteBatcher<string>(Write);
     }
 
-    private async Task Flush()
-    {
-        while (true)
-        {
-            List<string> batch;
-            lock (gate)
-            {
-                if (pending.Count == 0)
-                {
-                    return;
-                }
-
-                batch = pending.Count <= MaxBatch ? pending : pending[..MaxBatch];
-                pending = pending.Count <= MaxBatch ? [] : pending[MaxBatch..];
-            }
-
-            await Write(batch);
-        }
-    }
+    /// <summary>Completes when the mark is committed.</summary>
+    public Task Add(string messageId) => batcher.Add(messageId);
 
     private async Task Write(List<string> batch)
     {

@@ -10,7 +10,7 @@ namespace Unbundled.Benchmarks.Mutations;
 /// </summary>
 internal sealed record MutationsOptions(int Count, int Concurrency, int WarmUp, bool Quick, bool Profile, string? Only = null)
 {
-    public static MutationsOptions Default { get; } = new(Count: 4_000, Concurrency: 16, WarmUp: 2_000, Quick: false, Profile: false);
+    public static MutationsOptions Default { get; } = new(Count: 4_000, Concurrency: 16, WarmUp: 1_000, Quick: false, Profile: false);
 
     public static MutationsOptions QuickRun { get; } = new(Count: 400, Concurrency: 8, WarmUp: 50, Quick: true, Profile: false);
 
