@@ -34,6 +34,22 @@ internal sealed class EmulatorProcess : IDisposable
 
     public Uri ServiceUrl => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>The CPU time node has used so far (zero once it has exited), for benchmarks that share the cores with it.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                return process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
     /// <summary>Starts <c>node {arguments(port)}</c> in <c>tools/</c> and waits until the port accepts connections.</summary>
     /// <remarks>
     /// The free port is picked before the child binds it, so another process can win the race; then we try a new port.

@@ -25,6 +25,11 @@ public sealed class LocalAwsStandIns : IDisposable
 
     public Uri DynamoDbServiceUrl => dynalite.ServiceUrl;
 
+    /// <summary>CPU time fauxqs (SQS and SNS) has used so far: on one machine the stand-ins share the cores with the system.</summary>
+    public TimeSpan SqsSnsProcessorTime => fauxqs.ProcessorTime;
+
+    public TimeSpan DynamoDbProcessorTime => dynalite.ProcessorTime;
+
     public static async Task<LocalAwsStandIns> Start(CancellationToken cancellationToken = default)
     {
         await NodeTools.EnsureInstalled(cancellationToken);

@@ -6,9 +6,9 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>
-/// The receive pump of one queue: ceil(concurrency/10) long-polling loops that never fetch more messages than there are
-/// free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only after the handler's
-/// outgoing messages went out, immediate retries by making the message visible again at once.
+/// The receive pump of one queue: ceil(concurrency/10) long-polling loops, taking turns to poll, that never fetch more
+/// messages than there are free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only
+/// after the handler's outgoing messages went out, immediate retries by making the message visible again at once.
 /// </summary>
 internal sealed class SqsMessageReceiver(
     SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
@@ -20,6 +20,7 @@ internal sealed class SqsMessageReceiver(
     private DeleteBatcher? deletes;
     private readonly List<Task> loops = [];
     private readonly HashSet<Task> inFlight = [];
+    private readonly SemaphoreSlim pollTurn = new(1, 1);
     private SemaphoreSlim? slots;
     private OnMessage? onMessage;
     private OnError? onError;
@@ -81,6 +82,7 @@ internal sealed class SqsMessageReceiver(
     {
         deletes?.Complete();
         slots?.Dispose();
+        pollTurn.Dispose();
         stopping.Dispose();
         handlersCancelled.Dispose();
     }
@@ -90,8 +92,16 @@ internal sealed class SqsMessageReceiver(
         while (!cancellationToken.IsCancellationRequested)
         {
             var taken = 0;
+            var polling = false;
             try
             {
+                // One long poll per queue at a time: the loops take turns, each starting its receive as soon as the previous
+                // one returns. Concurrent polls of a queue add requests, not messages: while one waits, another that finds
+                // the queue empty comes back with nothing (fauxqs wakes them all for one message; SQS holds the others to
+                // their 20 s). Several loops still matter: each holds its own slots, so more messages can be in flight than one
+                // receive brings.
+                await pollTurn.WaitAsync(cancellationToken);
+                polling = true;
                 await slots!.WaitAsync(cancellationToken);
                 taken = 1;
                 while (taken < MaxMessagesPerReceive && slots.Wait(0, CancellationToken.None))
@@ -102,6 +112,8 @@ internal sealed class SqsMessageReceiver(
                 // A long poll is not cut short on stop: SQS would still hand messages to the abandoned call, hidden until
                 // their visibility timeout. Stopping lets it finish and processes what it brings; only a hard stop cancels it.
                 var messages = await Receive(taken, handlersCancelled.Token);
+                pollTurn.Release();
+                polling = false;
                 foreach (var message in messages)
                 {
                     taken--;
@@ -118,6 +130,11 @@ internal sealed class SqsMessageReceiver(
             }
             finally
             {
+                if (polling)
+                {
+                    pollTurn.Release();
+                }
+
                 if (taken > 0)
                 {
                     slots!.Release(taken);

@@ -11,6 +11,8 @@ namespace Unbundled.Benchmarks.Mutations;
 /// </summary>
 internal sealed class AwsRequestCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
+    private const string RequestEvent = "System.Net.Http.Request";
+
     private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
     private readonly List<IDisposable> subscriptions = [];
 
@@ -34,14 +36,16 @@ internal sealed class AwsRequestCounter : IObserver<DiagnosticListener>, IObserv
         {
             lock (subscriptions)
             {
-                subscriptions.Add(listener.Subscribe(this));
+                // Only the one event we read: enabling the others would make HttpClient create an Activity per request, CPU
+                // that is the counter's, not the system's.
+                subscriptions.Add(listener.Subscribe(this, name => name == RequestEvent));
             }
         }
     }
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (value.Key != "System.Net.Http.Request" || value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is not HttpRequestMessage request)
+        if (value.Key != RequestEvent || value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is not HttpRequestMessage request)
         {
             return;
         }

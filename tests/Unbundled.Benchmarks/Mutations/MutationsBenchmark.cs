@@ -66,6 +66,7 @@ internal static class MutationsBenchmark
 
         // Only the AWS shell talks to AWS; its request counts say what a mutation costs there.
         using var awsRequests = options.Only is "ours-aws" ? new AwsRequestCounter() : null;
+        var standInCpu = options.Only is "ours-aws" ? new StandInCpu(Unbundled.Shell.AwsStandIns.Instance) : null;
         var results = new List<LoadResult>();
         foreach (var (front, concurrency, count) in new[]
         {
@@ -78,11 +79,17 @@ internal static class MutationsBenchmark
             foreach (var runner in runs)
             {
                 var before = awsRequests?.Snapshot();
+                var standInsBefore = standInCpu?.Snapshot();
                 var result = await runner.Measure(front, concurrency, count);
                 Console.WriteLine(result.Line());
                 if (awsRequests is not null && before is not null)
                 {
                     Console.WriteLine($"    {awsRequests.PerMutation(before, count)}");
+                }
+
+                if (standInCpu is not null && standInsBefore is { } cpuBefore)
+                {
+                    Console.WriteLine($"    {standInCpu.PerMutation(cpuBefore, count, result.Measurement.CpuMilliseconds)}");
                 }
 
                 results.Add(result);
