@@ -1,62 +1,32 @@
-using Microsoft.Data.Sqlite;
-
 namespace Unbundled.Persistence.Sqlite;
 
 /// <summary>
-/// Marks outbox records as dispatched in batches, off the message's path: one short write transaction for many messages
-/// instead of one each, so the write lock goes to the next message sooner. If the process dies before a batch is written,
-/// a redelivery finds its record undispatched and sends the same messages (same ids) again: at least once, never lost.
+/// Marks outbox records as dispatched in the process's shared write batches (<see cref="BatchedWrites"/>), off the
+/// message's path: one short write transaction for many marks and saves instead of one each. If the process dies before a
+/// mark is written, a redelivery finds its record undispatched and sends the same messages (same ids) again: at least
+/// once, never lost. Once an hour a batch also removes the records older than the time to keep.
 /// </summary>
-internal sealed class DispatchMarks
+internal sealed class DispatchMarks(SqliteDatabase database, string endpoint, TimeSpan timeToKeep)
 {
-    private readonly SqliteDatabase database;
-    private readonly string endpoint;
-    private readonly TimeSpan timeToKeep;
-    private readonly WriteBatcher<string> batcher;
+    private const string Mark = """
+        UPDATE outbox SET dispatched = 1, dispatched_at = $now, operations = NULL
+        WHERE endpoint = $endpoint AND message_id = $id
+        """;
+
+    private const string Cleanup = "DELETE FROM outbox WHERE endpoint = $endpoint AND dispatched = 1 AND dispatched_at < $before";
+
     private long nextCleanup;
 
-    public DispatchMarks(SqliteDatabase database, string endpoint, TimeSpan timeToKeep)
-    {
-        this.database = database;
-        this.endpoint = endpoint;
-        this.timeToKeep = timeToKeep;
-        batcher = new WriteBatcher<string>(Write);
-    }
-
     /// <summary>Completes when the mark is committed.</summary>
-    public Task Add(string messageId) => batcher.Add(messageId);
-
-    private async Task Write(List<string> batch)
+    public Task Add(string messageId)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        using var turn = await database.TakeWriteTurn(CancellationToken.None);
-        await using var connection = await database.Open(CancellationToken.None);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            UPDATE outbox SET dispatched = 1, dispatched_at = $now, operations = NULL
-            WHERE endpoint = $endpoint AND message_id = $id
-            """;
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$endpoint", endpoint);
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        foreach (var messageId in batch)
+        var cleanupDue = Interlocked.Read(ref nextCleanup);
+        if (now >= cleanupDue && Interlocked.CompareExchange(ref nextCleanup, now + 3600, cleanupDue) == cleanupDue)
         {
-            id.Value = messageId;
-            await command.ExecuteNonQueryAsync();
+            _ = BatchedWrites.Add(database, new BatchedStatement(Cleanup, ("$endpoint", endpoint), ("$before", now - (long)timeToKeep.TotalSeconds)));
         }
 
-        if (now >= nextCleanup)
-        {
-            nextCleanup = now + 3600;
-            command.CommandText = "DELETE FROM outbox WHERE endpoint = $endpoint AND dispatched = 1 AND dispatched_at < $before";
-            command.Parameters.Clear();
-            command.Parameters.AddWithValue("$endpoint", endpoint);
-            command.Parameters.AddWithValue("$before", now - (long)timeToKeep.TotalSeconds);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
+        return BatchedWrites.Add(database, new BatchedStatement(Mark, ("$now", now), ("$endpoint", endpoint), ("$id", messageId)));
     }
 }

@@ -1,25 +1,27 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Unbundled.Domain.Customers;
 using Unbundled.Ports;
 
 namespace Unbundled.Persistence.Sqlite;
 
 /// <summary>
-/// The customers read model in SQLite. Reads are plain queries; saves that arrive together commit in one transaction
-/// (each save is a whole-view upsert, independent of the others), and each returns once its view is committed.
+/// The customers read model in SQLite. Reads are plain queries; a save is a whole-view upsert, independent of any other,
+/// so it joins the process's shared write batch (<see cref="BatchedWrites"/>) and returns once committed.
 /// </summary>
 public sealed class SqliteCustomerViews : ICustomerViews
 {
-    private readonly SqliteDatabase database;
-    private readonly WriteBatcher<CustomerView> saves;
+    private const string Upsert = """
+        INSERT INTO customers (id, email, invited, invited_at, applied_event_ids)
+        VALUES ($id, $email, $invited, $invitedAt, $applied)
+        ON CONFLICT (id) DO UPDATE SET
+            email = excluded.email, invited = excluded.invited,
+            invited_at = excluded.invited_at, applied_event_ids = excluded.applied_event_ids
+        """;
 
-    public SqliteCustomerViews(SqliteDatabase database)
-    {
-        this.database = database;
-        saves = new WriteBatcher<CustomerView>(Write);
-    }
+    private readonly SqliteDatabase database;
+
+    public SqliteCustomerViews(SqliteDatabase database) => this.database = database;
 
     public async Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken)
     {
@@ -38,44 +40,16 @@ public sealed class SqliteCustomerViews : ICustomerViews
         return new CustomerView(customerId, reader.GetString(0), reader.GetBoolean(1), invitedAt, applied);
     }
 
-    public Task Save(CustomerView view, CancellationToken cancellationToken) => saves.Add(view).WaitAsync(cancellationToken);
-
-    private async Task Write(List<CustomerView> views)
+    public async Task Save(CustomerView view, CancellationToken cancellationToken)
     {
-        using (await database.TakeWriteTurn(CancellationToken.None))
-        {
-            await using var connection = await database.Open(CancellationToken.None);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO customers (id, email, invited, invited_at, applied_event_ids)
-                VALUES ($id, $email, $invited, $invitedAt, $applied)
-                ON CONFLICT (id) DO UPDATE SET
-                    email = excluded.email, invited = excluded.invited,
-                    invited_at = excluded.invited_at, applied_event_ids = excluded.applied_event_ids
-                """;
-            // No declared types: each value is bound as Find's parameters are (a Guid as a blob).
-            var (id, email, invited, invitedAt, applied) =
-                (Parameter(command, "$id"), Parameter(command, "$email"), Parameter(command, "$invited"), Parameter(command, "$invitedAt"), Parameter(command, "$applied"));
-            foreach (var view in views)
-            {
-                id.Value = view.Id;
-                email.Value = view.Email;
-                invited.Value = view.Invited;
-                invitedAt.Value = (object?)view.InvitedAt?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value;
-                applied.Value = JsonSerializer.Serialize(view.AppliedEventIds);
-                await command.ExecuteNonQueryAsync();
-            }
-
-            await transaction.CommitAsync();
-        }
-
-        foreach (var view in views)
-        {
-            ViewChanges.Saved(view.Id);
-        }
+        var upsert = new BatchedStatement(
+            Upsert,
+            ("$id", view.Id),
+            ("$email", view.Email),
+            ("$invited", view.Invited),
+            ("$invitedAt", view.InvitedAt?.ToString("O", CultureInfo.InvariantCulture)),
+            ("$applied", JsonSerializer.Serialize(view.AppliedEventIds)));
+        await BatchedWrites.Add(database, upsert).WaitAsync(cancellationToken);
+        ViewChanges.Saved(view.Id);
     }
-
-    private static SqliteParameter Parameter(SqliteCommand command, string name) => command.Parameters.AddWithValue(name, DBNull.Value);
 }
