@@ -28,16 +28,19 @@ internal sealed class SqliteOutboxTransaction : IOutboxTransaction
 
     public static async Task<SqliteOutboxTransaction> Begin(SqliteDatabase database, CancellationToken cancellationToken)
     {
-        var turn = await database.TakeWriteTurn(cancellationToken);
+        // Open before taking the turn: the turn covers only the transaction itself.
+        var connection = await database.Open(cancellationToken);
+        WriteTurns.Turn? turn = null;
         try
         {
-            var connection = await database.Open(cancellationToken);
+            turn = await database.TakeWriteTurn(cancellationToken);
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             return new SqliteOutboxTransaction(turn, connection, transaction);
         }
         catch
         {
-            turn.Dispose();
+            turn?.Dispose();
+            await connection.DisposeAsync();
             throw;
         }
     }

@@ -39,7 +39,7 @@ internal sealed class IncomingPipeline(
 
         if (outbox is null)
         {
-            var operations = await InvokeHandlers(incoming, storageSession: null, cancellationToken);
+            var operations = await InvokeHandlers(incoming, Prepare(incoming), storageSession: null, cancellationToken);
             await dispatcher.Dispatch(operations with { BackedByReceivedMessage = true }, cancellationToken);
         }
         else
@@ -66,10 +66,13 @@ internal sealed class IncomingPipeline(
             return;
         }
 
+        // Deserialize and find the handlers before the transaction: a storage that writes one transaction at a time (SQLite)
+        // holds its lock for as short a time as possible.
+        var prepared = Prepare(incoming);
         TransportOperations operations;
         await using (var transaction = await storage.BeginTransaction(cancellationToken))
         {
-            operations = await InvokeHandlers(incoming, transaction.Session, cancellationToken);
+            operations = await InvokeHandlers(incoming, prepared, transaction.Session, cancellationToken);
             var stored = operations.UnicastOperations.Select(OutboxOperation.From)
                 .Concat(operations.MulticastOperations.Select(OutboxOperation.From));
             await storage.Store(new OutboxRecord(incoming.MessageId, [.. stored]), transaction, cancellationToken);
@@ -80,17 +83,24 @@ internal sealed class IncomingPipeline(
         await storage.SetAsDispatched(incoming.MessageId, cancellationToken);
     }
 
-    private async Task<TransportOperations> InvokeHandlers(
-        IncomingMessage incoming, ISynchronizedStorageSession? storageSession, CancellationToken cancellationToken)
+    /// <summary>The message deserialized and the handlers that will run it.</summary>
+    private (object Message, IReadOnlyList<MessageHandler> Handlers) Prepare(IncomingMessage incoming)
     {
         var messageType = ResolveMessageType(incoming);
         var message = serializer.Deserialize(incoming.Body, messageType);
         var messageHandlers = handlers.HandlersFor(messageType);
-        if (messageHandlers.Count == 0)
-        {
-            throw new NoHandlerFoundException($"No handlers could be found for message type {messageType.FullName} in {configuration.EndpointName}.");
-        }
+        return messageHandlers.Count > 0
+            ? (message, messageHandlers)
+            : throw new NoHandlerFoundException($"No handlers could be found for message type {messageType.FullName} in {configuration.EndpointName}.");
+    }
 
+    private async Task<TransportOperations> InvokeHandlers(
+        IncomingMessage incoming,
+        (object Message, IReadOnlyList<MessageHandler> Handlers) prepared,
+        ISynchronizedStorageSession? storageSession,
+        CancellationToken cancellationToken)
+    {
+        var (message, messageHandlers) = prepared;
         var context = new MessageHandlerContext(incoming, factory, storageSession, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         if (storageSession is not null && scope.ServiceProvider.GetService<CurrentStorageSession>() is { } current)
