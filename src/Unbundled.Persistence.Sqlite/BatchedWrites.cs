@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Unbundled.Messaging.Batching;
 
 namespace Unbundled.Persistence.Sqlite;
 
@@ -11,13 +12,13 @@ namespace Unbundled.Persistence.Sqlite;
 /// </summary>
 internal static class BatchedWrites
 {
-    private static readonly ConcurrentDictionary<string, WriteBatcher<BatchedStatement>> ByPath = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, RequestBatcher<BatchedStatement>> ByPath = new(StringComparer.Ordinal);
 
     /// <summary>Completes once <paramref name="statement"/> is committed.</summary>
     public static Task Add(SqliteDatabase database, BatchedStatement statement) =>
-        ByPath.GetOrAdd(database.Path, _ => new WriteBatcher<BatchedStatement>(batch => Write(database, batch))).Add(statement);
+        ByPath.GetOrAdd(database.Path, _ => new RequestBatcher<BatchedStatement>(int.MaxValue, batch => Write(database, batch))).Add(statement);
 
-    private static async Task Write(SqliteDatabase database, List<BatchedStatement> batch)
+    private static async Task Write(SqliteDatabase database, IReadOnlyList<BatchedStatement> batch)
     {
         using var turn = await database.TakeWriteTurn(CancellationToken.None);
         await using var connection = await database.Open(CancellationToken.None);

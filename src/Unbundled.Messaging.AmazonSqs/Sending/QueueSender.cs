@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 using Unbundled.Messaging.AmazonSqs.Batching;
+using Unbundled.Messaging.Batching;
 
 namespace Unbundled.Messaging.AmazonSqs.Sending;
 

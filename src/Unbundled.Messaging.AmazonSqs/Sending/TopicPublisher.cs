@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.AmazonSqs.Batching;
 using Unbundled.Messaging.AmazonSqs.Naming;
 using Unbundled.Messaging.AmazonSqs.Sns;
+using Unbundled.Messaging.Batching;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.AmazonSqs.Sending;

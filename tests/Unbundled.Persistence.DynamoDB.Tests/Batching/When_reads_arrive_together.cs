@@ -6,7 +6,7 @@ namespace Unbundled.Persistence.DynamoDB.Tests.Batching;
 
 /// <summary>
 /// Several messages read items at the same moment and the reads queued behind one in flight go as one BatchGetItem
-/// (when they queue is <see cref="RequestBatcherTests"/>' concern): each must get its own item, or null.
+/// (when they queue is the concern of the messaging core's <c>RequestBatcherTests</c>): each must get its own item, or null.
 /// </summary>
 public sealed class When_reads_arrive_together : IAsyncLifetime
 {

@@ -1,9 +1,8 @@
-using Unbundled.Messaging.AmazonSqs.Batching;
-using Xunit;
+using Unbundled.Messaging.Batching;
 
-namespace Unbundled.Messaging.AmazonSqs.Tests.Batching;
+namespace Unbundled.Messaging.Tests.Batching;
 
-public sealed class RequestBatcherTests
+public sealed class RequestBatcherAddAllTests
 {
     [Fact]
     public async Task A_lone_request_goes_at_once_alone()

@@ -1,8 +1,8 @@
-using Xunit;
+using Unbundled.Messaging.Batching;
 
-namespace Unbundled.Persistence.Sqlite.Tests.Writes;
+namespace Unbundled.Messaging.Tests.Batching;
 
-public sealed class When_writes_arrive_together
+public sealed class When_requests_arrive_together
 {
     private readonly List<List<int>> batches = [];
     private readonly TaskCompletionSource firstBatchMayEnd = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -10,7 +10,7 @@ public sealed class When_writes_arrive_together
     [Fact]
     public async Task Should_write_the_first_at_once_and_those_arriving_meanwhile_in_one_batch()
     {
-        var batcher = new WriteBatcher<int>(WriteHoldingTheFirstBatch);
+        var batcher = new RequestBatcher<int>(int.MaxValue, WriteHoldingTheFirstBatch);
 
         var first = batcher.Add(1);
         var second = batcher.Add(2);
@@ -25,7 +25,7 @@ public sealed class When_writes_arrive_together
     [Fact]
     public async Task Should_complete_a_write_only_once_its_own_batch_is_written()
     {
-        var batcher = new WriteBatcher<int>(WriteHoldingTheFirstBatch);
+        var batcher = new RequestBatcher<int>(int.MaxValue, WriteHoldingTheFirstBatch);
 
         var first = batcher.Add(1);
         var second = batcher.Add(2);
@@ -41,7 +41,7 @@ public sealed class When_writes_arrive_together
     public async Task Should_fail_every_write_of_a_failed_batch_and_go_on_with_the_next()
     {
         var calls = 0;
-        var batcher = new WriteBatcher<int>(async batch =>
+        var batcher = new RequestBatcher<int>(int.MaxValue, async batch =>
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
@@ -63,7 +63,7 @@ public sealed class When_writes_arrive_together
         await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.Add(4));
     }
 
-    private async Task WriteHoldingTheFirstBatch(List<int> batch)
+    private async Task WriteHoldingTheFirstBatch(IReadOnlyList<int> batch)
     {
         lock (batches)
         {

@@ -1,7 +1,6 @@
-using Unbundled.Persistence.DynamoDB.Batching;
-using Xunit;
+using Unbundled.Messaging.Batching;
 
-namespace Unbundled.Persistence.DynamoDB.Tests.Batching;
+namespace Unbundled.Messaging.Tests.Batching;
 
 public sealed class RequestBatcherTests
 {
