@@ -273,8 +273,9 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         {
             var next = AdmitDue();
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // The next due time may pass while this loop runs (a loaded machine): a negative wait would throw and end the pump.
             var untilNext = next is { } due ? due - DateTimeOffset.UtcNow : transport.ScanInterval;
-            wait.CancelAfter(untilNext < transport.ScanInterval ? untilNext : transport.ScanInterval);
+            wait.CancelAfter(TimeSpan.FromTicks(Math.Clamp(untilNext.Ticks, 0, transport.ScanInterval.Ticks)));
             try
             {
                 await delayedWakeUps.Reader.ReadAsync(wait.Token);
