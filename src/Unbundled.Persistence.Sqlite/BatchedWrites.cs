@@ -1,59 +1,108 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using Unbundled.Messaging.Batching;
 
 namespace Unbundled.Persistence.Sqlite;
 
 /// <summary>
-/// The small independent writes of every endpoint in this process to one database file (read-model saves, outbox
-/// dispatch marks), committed together: one write turn and one transaction for all that arrive while the previous batch
-/// is written, each statement prepared once per batch. The statements run in the order they arrived; if the batch
-/// fails, every write in it fails and its message is retried.
+/// Every write of this process to one database file goes through here: a message's unit of work (its handlers' writes
+/// and its outbox record), a read-model save, an outbox dispatch mark. One batch is written at a time, and the units that
+/// arrive meanwhile commit together in the next, in one transaction. So the process's writers never meet in SQLite's
+/// busy handler (which sleeps 1, 2, 5, 10 ms and more while the processor idles), the write lock is held only for the
+/// statements themselves, never while a handler runs, and a commit is paid once for many messages. Other processes on
+/// the same file still meet the busy handler.
 /// </summary>
+/// <remarks>
+/// Units stay atomic and independent within a batch: a unit of several statements runs in its own savepoint, and one
+/// that breaks a constraint (the email another message claimed first, a message already recorded by a concurrent
+/// delivery) is rolled back alone and fails alone, while the rest of the batch commits. Any other error fails the
+/// whole batch, and each message is retried.
+/// </remarks>
 internal static class BatchedWrites
 {
-    private static readonly ConcurrentDictionary<string, RequestBatcher<BatchedStatement>> ByPath = new(StringComparer.Ordinal);
+    private const int ConstraintViolation = 19; // SQLITE_CONSTRAINT
+
+    private static readonly ConcurrentDictionary<string, RequestBatcher<IReadOnlyList<BatchedStatement>, Exception?>> ByPath =
+        new(StringComparer.Ordinal);
 
     /// <summary>Completes once <paramref name="statement"/> is committed.</summary>
-    public static Task Add(SqliteDatabase database, BatchedStatement statement) =>
-        ByPath.GetOrAdd(database.Path, _ => new RequestBatcher<BatchedStatement>(int.MaxValue, batch => Write(database, batch))).Add(statement);
+    public static Task Add(SqliteDatabase database, BatchedStatement statement) => Commit(database, [statement]);
 
-    private static async Task Write(SqliteDatabase database, IReadOnlyList<BatchedStatement> batch)
+    /// <summary>
+    /// Completes once every statement of <paramref name="unit"/> is committed, or fails, having written none of them.
+    /// </summary>
+    /// <exception cref="SqliteException">A statement of the unit broke a constraint; nothing of the unit was written.</exception>
+    public static async Task Commit(SqliteDatabase database, IReadOnlyList<BatchedStatement> unit)
     {
-        using var turn = await database.TakeWriteTurn(CancellationToken.None);
+        if (unit.Count == 0)
+        {
+            return;
+        }
+
+        var batcher = ByPath.GetOrAdd(
+            database.Path, _ => new RequestBatcher<IReadOnlyList<BatchedStatement>, Exception?>(int.MaxValue, batch => Write(database, batch)));
+        if (await batcher.Add(unit) is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private static async Task<Exception?[]> Write(SqliteDatabase database, IReadOnlyList<IReadOnlyList<BatchedStatement>> units)
+    {
+        var failures = new Exception?[units.Count];
         await using var connection = await database.Open(CancellationToken.None);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        await using var commands = new PreparedCommands(connection, transaction);
+        for (var i = 0; i < units.Count; i++)
+        {
+            failures[i] = await TryWrite(units[i], commands);
+        }
+
+        await transaction.CommitAsync();
+        return failures;
+    }
+
+    /// <summary>Writes one unit, or nothing of it when it breaks a constraint: that failure is the unit's own.</summary>
+    private static async Task<SqliteException?> TryWrite(IReadOnlyList<BatchedStatement> unit, PreparedCommands commands)
+    {
+        var several = unit.Count > 1;
+        if (several)
+        {
+            await commands.Execute(Savepoint.Begin);
+        }
+
         try
         {
-            foreach (var statement in batch)
+            foreach (var statement in unit)
             {
-                if (!commands.TryGetValue(statement.Sql, out var command))
-                {
-                    command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = statement.Sql;
-                    commands.Add(statement.Sql, command);
-                }
-
-                // No declared types: each value is bound as a query's parameters are (a Guid as a blob).
-                command.Parameters.Clear();
-                foreach (var (name, value) in statement.Parameters)
-                {
-                    command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-                }
-
-                await command.ExecuteNonQueryAsync();
+                await commands.Execute(statement);
             }
-
-            await transaction.CommitAsync();
         }
-        finally
+        catch (SqliteException e) when (e.SqliteErrorCode == ConstraintViolation)
         {
-            foreach (var command in commands.Values)
+            // A failing statement undoes only itself; the savepoint undoes the unit's statements before it.
+            if (several)
             {
-                await command.DisposeAsync();
+                await commands.Execute(Savepoint.RollBack);
+                await commands.Execute(Savepoint.Release);
             }
+
+            return e;
         }
+
+        if (several)
+        {
+            await commands.Execute(Savepoint.Release);
+        }
+
+        return null;
+    }
+
+    private static class Savepoint
+    {
+        public static readonly BatchedStatement Begin = new("SAVEPOINT unit");
+        public static readonly BatchedStatement RollBack = new("ROLLBACK TO unit");
+        public static readonly BatchedStatement Release = new("RELEASE unit");
     }
 }

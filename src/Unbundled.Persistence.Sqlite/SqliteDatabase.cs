@@ -44,9 +44,6 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>Waits for this process's turn to write (see <see cref="WriteTurns"/>); every write transaction takes one.</summary>
-    internal Task<WriteTurns.Turn> TakeWriteTurn(CancellationToken cancellationToken) => WriteTurns.Take(Path, BusyTimeout, cancellationToken);
-
     /// <summary>Creates the file and every table; safe to run again and from several processes.</summary>
     public async Task Install(CancellationToken cancellationToken = default)
     {

@@ -5,14 +5,17 @@ using Unbundled.Ports;
 
 namespace Unbundled.Persistence.Sqlite;
 
-/// <summary>Email claims in the message's own transaction: the claim and the outbox record commit together.</summary>
+/// <summary>
+/// Email claims in the message's unit of work: the claim and the outbox record commit together. The email key is the
+/// primary key, so of two messages that both found an email free, the second to commit fails and is retried.
+/// </summary>
 public sealed class SqliteEmailClaims(ISynchronizedStorageSession session) : IEmailClaims
 {
     private readonly SqliteStorageSession storage = SqliteStorageSession.From(session);
 
     public async Task<EmailClaim?> Find(string emailKey, CancellationToken cancellationToken)
     {
-        await using var command = storage.Command(
+        await using var command = storage.Query(
             "SELECT customer_id, event_id, email, invited_at FROM email_claims WHERE email_key = $key");
         command.Parameters.AddWithValue("$key", emailKey);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -25,17 +28,18 @@ public sealed class SqliteEmailClaims(ISynchronizedStorageSession session) : IEm
             : null;
     }
 
-    public async Task Add(EmailClaim claim, CancellationToken cancellationToken)
+    public Task Add(EmailClaim claim, CancellationToken cancellationToken)
     {
-        await using var command = storage.Command("""
+        storage.Write(
+            """
             INSERT INTO email_claims (email_key, customer_id, event_id, email, invited_at)
             VALUES ($key, $customer, $event, $email, $invitedAt)
-            """);
-        command.Parameters.AddWithValue("$key", claim.Key);
-        command.Parameters.AddWithValue("$customer", claim.CustomerId);
-        command.Parameters.AddWithValue("$event", claim.EventId);
-        command.Parameters.AddWithValue("$email", claim.Email);
-        command.Parameters.AddWithValue("$invitedAt", claim.InvitedAt.ToString("O", CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """,
+            ("$key", claim.Key),
+            ("$customer", claim.CustomerId),
+            ("$event", claim.EventId),
+            ("$email", claim.Email),
+            ("$invitedAt", claim.InvitedAt.ToString("O", CultureInfo.InvariantCulture)));
+        return Task.CompletedTask;
     }
 }

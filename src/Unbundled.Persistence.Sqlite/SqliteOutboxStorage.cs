@@ -31,15 +31,15 @@ internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoi
     public async Task<IOutboxTransaction> BeginTransaction(CancellationToken cancellationToken = default) =>
         await SqliteOutboxTransaction.Begin(database, cancellationToken);
 
-    public async Task Store(OutboxRecord record, IOutboxTransaction transaction, CancellationToken cancellationToken = default)
+    public Task Store(OutboxRecord record, IOutboxTransaction transaction, CancellationToken cancellationToken = default)
     {
         // A second delivery of the same message that got this far fails on the primary key and is retried, finding the record.
-        await using var command = ((SqliteOutboxTransaction)transaction).Storage.Command(
-            "INSERT INTO outbox (endpoint, message_id, operations) VALUES ($endpoint, $id, $operations)");
-        command.Parameters.AddWithValue("$endpoint", endpoint);
-        command.Parameters.AddWithValue("$id", record.MessageId);
-        command.Parameters.AddWithValue("$operations", JsonSerializer.Serialize(record.Operations));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        ((SqliteOutboxTransaction)transaction).Storage.Write(
+            "INSERT INTO outbox (endpoint, message_id, operations) VALUES ($endpoint, $id, $operations)",
+            ("$endpoint", endpoint),
+            ("$id", record.MessageId),
+            ("$operations", JsonSerializer.Serialize(record.Operations)));
+        return Task.CompletedTask;
     }
 
     /// <summary>Queued and written in batches (<see cref="DispatchMarks"/>); the task ends when its batch is written.</summary>

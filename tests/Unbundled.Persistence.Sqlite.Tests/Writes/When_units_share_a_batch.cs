@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace Unbundled.Persistence.Sqlite.Tests.Writes;
+
+public sealed class When_units_share_a_batch : IAsyncLifetime
+{
+    private const string Insert = "INSERT INTO email_claims (email_key, customer_id, event_id, email, invited_at) VALUES ($key, 'c', 'e', $key, 't')";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "unbundled-sqlite-tests", Guid.NewGuid().ToString("N"));
+    private SqliteDatabase database = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = new SqliteDatabase(Path.Combine(folder, "batch.db"));
+        await database.Install();
+        await BatchedWrites.Add(database, Claim("taken@example.com"));
+    }
+
+    [Fact]
+    public async Task Should_fail_only_the_unit_that_breaks_a_constraint_and_undo_all_of_it()
+    {
+        var (first, failing, last) = await InOneBatch(
+            [Claim("ada@example.com")],
+            [Claim("grace@example.com"), Claim("taken@example.com")],
+            [Claim("alan@example.com")]);
+
+        await first;
+        await last;
+        var error = await Assert.ThrowsAsync<SqliteException>(() => failing);
+        Assert.Equal(19, error.SqliteErrorCode);
+        Assert.Equal(["ada@example.com", "alan@example.com", "taken@example.com"], await ClaimedEmails());
+    }
+
+    [Fact]
+    public async Task Should_commit_nothing_of_a_unit_whose_statements_conflict_with_each_other()
+    {
+        var (first, failing, last) = await InOneBatch(
+            [Claim("ada@example.com")],
+            [Claim("grace@example.com"), Claim("grace@example.com")],
+            [Claim("grace@example.com")]);
+
+        await first;
+        await Assert.ThrowsAsync<SqliteException>(() => failing);
+        await last;
+        Assert.Equal(["ada@example.com", "grace@example.com", "taken@example.com"], await ClaimedEmails());
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static BatchedStatement Claim(string email) => new(Insert, ("$key", email));
+
+    /// <summary>
+    /// Holds SQLite's write lock, as another process would, while a first batch waits for it, so the three units queue up
+    /// behind and share the next batch.
+    /// </summary>
+    private async Task<(Task, Task, Task)> InOneBatch(BatchedStatement[] first, BatchedStatement[] second, BatchedStatement[] third)
+    {
+        Task blocker, a, b, c;
+        await using (var otherProcess = await database.Open(CancellationToken.None))
+        using (otherProcess.BeginTransaction(deferred: false))
+        {
+            // SQLite's wait for the lock blocks the thread that writes, so no write may start on the test's.
+            blocker = Task.Run(() => BatchedWrites.Add(database, Claim("blocker@example.com")));
+            await Task.Delay(100);
+            a = Task.Run(() => BatchedWrites.Commit(database, first));
+            b = Task.Run(() => BatchedWrites.Commit(database, second));
+            c = Task.Run(() => BatchedWrites.Commit(database, third));
+            await Task.Delay(100);
+            Assert.False(blocker.IsCompleted || a.IsCompleted || b.IsCompleted || c.IsCompleted);
+        }
+
+        await blocker;
+        await Task.WhenAny(Task.WhenAll(a, b, c), Task.Delay(TimeSpan.FromSeconds(10)));
+        await using var connection = await database.Open(CancellationToken.None);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM email_claims WHERE email_key = 'blocker@example.com'";
+        await delete.ExecuteNonQueryAsync();
+        return (a, b, c);
+    }
+
+    private async Task<string[]> ClaimedEmails()
+    {
+        await using var connection = await database.Open(CancellationToken.None);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT email_key FROM email_claims ORDER BY email_key";
+        await using var reader = await query.ExecuteReaderAsync();
+        var emails = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            emails.Add(reader.GetString(0));
+        }
+
+        return [.. emails];
+    }
+}
