@@ -142,19 +142,12 @@ data "aws_iam_policy_document" "customers_task" {
     resources = [aws_sns_topic.customer_invited.arn]
   }
 
+  # Claims and outbox records are read alone or together (GetItem, BatchGetItem), a claim lands with its outbox record in
+  # one conditional PutItem, and dispatched markers of concurrent messages share a BatchWriteItem. Nothing is updated
+  # or deleted in place: TTL removes the markers.
   statement {
-    sid = "EmailClaimsAndOutbox"
-    actions = [
-      "dynamodb:BatchGetItem",
-      "dynamodb:BatchWriteItem",
-      "dynamodb:ConditionCheckItem",
-      "dynamodb:DeleteItem",
-      "dynamodb:DescribeTable",
-      "dynamodb:GetItem",
-      "dynamodb:PutItem",
-      "dynamodb:Query",
-      "dynamodb:UpdateItem",
-    ]
+    sid       = "EmailClaimsAndOutbox"
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
     resources = [aws_dynamodb_table.unbundled.arn]
   }
 }
@@ -170,19 +163,11 @@ data "aws_iam_policy_document" "projector_task" {
     resources = [aws_sns_topic.customer_invited.arn]
   }
 
+  # A view is read (alone or with others) and saved with a conditional PutItem. The projector keeps no outbox: it sends
+  # nothing, and its fold ignores events it has applied.
   statement {
-    sid = "ReadModelAndOutbox"
-    actions = [
-      "dynamodb:BatchGetItem",
-      "dynamodb:BatchWriteItem",
-      "dynamodb:ConditionCheckItem",
-      "dynamodb:DeleteItem",
-      "dynamodb:DescribeTable",
-      "dynamodb:GetItem",
-      "dynamodb:PutItem",
-      "dynamodb:Query",
-      "dynamodb:UpdateItem",
-    ]
+    sid       = "ReadModel"
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem"]
     resources = [aws_dynamodb_table.unbundled.arn]
   }
 }

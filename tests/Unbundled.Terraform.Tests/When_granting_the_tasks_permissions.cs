@@ -127,6 +127,19 @@ public sealed class When_granting_the_tasks_permissions
     }
 
     [Fact]
+    public async Task The_endpoints_may_put_items_but_never_update_or_delete_them()
+    {
+        var configuration = await TerraformConfiguration.Load();
+
+        var statements = Policies.Statements(configuration).Where(entry => Policies.Allows(entry.Statement)).ToList();
+
+        Assert.Equal(["customers_task", "projector_task"], DocumentsGranting(statements, "dynamodb:PutItem"));
+        Assert.Equal(["customers_task"], DocumentsGranting(statements, "dynamodb:BatchWriteItem"));
+        Assert.All(["dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"], action =>
+            Assert.Empty(DocumentsGranting(statements, action)));
+    }
+
+    [Fact]
     public async Task Every_table_grant_is_on_the_one_table()
     {
         var configuration = await TerraformConfiguration.Load();
