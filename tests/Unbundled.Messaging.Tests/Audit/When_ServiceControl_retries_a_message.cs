@@ -1,12 +1,11 @@
 using Unbundled.Messaging.Tests.Commands;
 using Unbundled.Messaging.Tests.Handlers;
-using Unbundled.Messaging.Tests.Infrastructure;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 
 namespace Unbundled.Messaging.Tests.Audit;
 
 /// <summary>ServiceControl sends a failed message back with its retry headers and waits to hear that it succeeded.</summary>
-public class When_ServiceControl_retries_a_message : TransportTest<TempFolderWorld>
+public class When_ServiceControl_retries_a_message : TransportTest<EmbeddedWorld>
 {
     private static readonly byte[] Body = """{"OrderId":"o-1"}"""u8.ToArray();
 

@@ -5,7 +5,7 @@ using Unbundled.Messaging.TransportTests.Infrastructure;
 
 namespace Unbundled.Messaging.Tests.Audit;
 
-public class When_auditing_processed_messages : TransportTest<TempFolderWorld>
+public class When_auditing_processed_messages : TransportTest<EmbeddedWorld>
 {
     private static readonly byte[] Body = """{"OrderId":"o-1"}"""u8.ToArray();
 

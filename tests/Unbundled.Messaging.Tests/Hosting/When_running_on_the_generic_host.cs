@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.Messaging.Hosting;
 using Unbundled.Messaging.Tests.Commands;
-using Unbundled.Messaging.Tests.Infrastructure;
 using Unbundled.Messaging.Transport;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace Unbundled.Messaging.Tests.Hosting;
 
 public class When_running_on_the_generic_host : IAsyncLifetime
 {
-    private readonly TempFolderWorld world = new();
+    private readonly EmbeddedWorld world = new();
     private readonly UnitOfWorkLog log = new();
     private IHost host = null!;
 

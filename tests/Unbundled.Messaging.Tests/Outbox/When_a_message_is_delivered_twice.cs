@@ -1,12 +1,11 @@
 using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Tests.Commands;
 using Unbundled.Messaging.Tests.Handlers;
-using Unbundled.Messaging.Tests.Infrastructure;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 
 namespace Unbundled.Messaging.Tests.Outbox;
 
-public class When_a_message_is_delivered_twice : TransportTest<TempFolderWorld>
+public class When_a_message_is_delivered_twice : TransportTest<EmbeddedWorld>
 {
     [Fact]
     public async Task Should_run_the_handler_once_and_dispatch_its_message_once()

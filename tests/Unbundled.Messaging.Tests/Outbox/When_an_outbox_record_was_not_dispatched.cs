@@ -7,7 +7,7 @@ using Unbundled.Messaging.TransportTests.Infrastructure;
 namespace Unbundled.Messaging.Tests.Outbox;
 
 /// <summary>An earlier attempt stored its outgoing messages and died before dispatching them.</summary>
-public class When_an_outbox_record_was_not_dispatched : TransportTest<TempFolderWorld>
+public class When_an_outbox_record_was_not_dispatched : TransportTest<EmbeddedWorld>
 {
     private static readonly byte[] StoredBody = """{"OrderId":"o-1"}"""u8.ToArray();
 

@@ -5,7 +5,7 @@ using Unbundled.Messaging.TransportTests.Infrastructure;
 namespace Unbundled.Messaging.Tests.OutgoingMessages;
 
 /// <summary>The addresses an endpoint puts in its messages, read from the message files the embedded transport wrote.</summary>
-public class When_a_started_endpoint_sends : TransportTest<TempFolderWorld>
+public class When_a_started_endpoint_sends : TransportTest<EmbeddedWorld>
 {
     [Fact]
     public async Task Should_ask_for_replies_at_the_physical_name_of_its_queue()

@@ -1,13 +1,12 @@
 using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Tests.Handlers;
-using Unbundled.Messaging.Tests.Infrastructure;
 
 namespace Unbundled.Messaging.Tests.Startup;
 
 /// <summary>Start-up refuses configurations that could only fail later, before it touches the transport.</summary>
 public class When_an_endpoint_is_misconfigured : IAsyncLifetime
 {
-    private readonly TempFolderWorld world = new();
+    private readonly EmbeddedWorld world = new();
 
     public Task InitializeAsync() => world.Initialize();
 

@@ -1,11 +1,10 @@
 using Unbundled.Messaging.Tests.Commands;
-using Unbundled.Messaging.Tests.Infrastructure;
 using Unbundled.Messaging.Tests.Messages;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 
 namespace Unbundled.Messaging.Tests.Startup;
 
-public class When_requesting_without_callbacks : TransportTest<TempFolderWorld>
+public class When_requesting_without_callbacks : TransportTest<EmbeddedWorld>
 {
     [Fact]
     public async Task Should_refuse_and_say_what_to_enable()
