@@ -32,6 +32,12 @@ internal static class MessageFile
     /// <summary>Writes into an existing file, keeping its blocks, and cuts off what is left of a longer old content.</summary>
     public static void WriteOver(string path, byte[] content)
     {
+        if (PosixFile.IsAvailable)
+        {
+            PosixFile.WriteOver(path, content);
+            return;
+        }
+
         using SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
         var oldLength = RandomAccess.GetLength(file);
         RandomAccess.Write(file, content, 0);

@@ -54,8 +54,10 @@ internal sealed class QueueFolder
 
         if (delay <= TimeSpan.Zero)
         {
-            File.Move(temp, System.IO.Path.Combine(Path, name), overwrite: true);
-            return name;
+            // rename(2) itself: File.Move would first lstat the source and the destination.
+            return AtomicRename.TryMove(temp, System.IO.Path.Combine(Path, name))
+                ? name
+                : throw new FileNotFoundException($"The message file written at {temp} vanished before it was moved into {Name}.", temp);
         }
 
         var due = DateTimeOffset.UtcNow.Add(delay).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
