@@ -22,9 +22,10 @@ internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoi
         }
 
         var dispatched = reader.GetBoolean(1);
+        // UTF-8 JSON, stored as a blob by this version and as text by earlier ones: read alike as bytes.
         var operations = dispatched || reader.IsDBNull(0)
             ? []
-            : JsonSerializer.Deserialize<List<OutboxOperation>>(reader.GetString(0))!;
+            : JsonSerializer.Deserialize<List<OutboxOperation>>(reader.GetFieldValue<byte[]>(0))!;
         return new OutboxRecord(messageId, operations, dispatched);
     }
 
@@ -38,7 +39,8 @@ internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoi
             "INSERT INTO outbox (endpoint, message_id, operations) VALUES ($endpoint, $id, $operations)",
             ("$endpoint", endpoint),
             ("$id", record.MessageId),
-            ("$operations", JsonSerializer.Serialize(record.Operations)));
+            // Bytes, not a string: the JSON is kilobytes, and a string would be built in UTF-16 only to be encoded again.
+            ("$operations", JsonSerializer.SerializeToUtf8Bytes(record.Operations)));
         return Task.CompletedTask;
     }
 
