@@ -13,6 +13,7 @@ internal static class Load
         using var pool = new ThreadPoolSampler();
         var jit = JitInfo.GetCompiledMethodCount();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -25,8 +26,9 @@ internal static class Load
         })));
         var elapsed = clock.Elapsed;
         var cpuMilliseconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
+        var allocatedKilobytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / count;
         return new Measurement(
-            recorder, count / elapsed.TotalSeconds, cpuMilliseconds, pool.PeakThreads, pool.MeanQueued, JitInfo.GetCompiledMethodCount() - jit);
+            recorder, count / elapsed.TotalSeconds, cpuMilliseconds, allocatedKilobytes, pool.PeakThreads, pool.MeanQueued, JitInfo.GetCompiledMethodCount() - jit);
     }
 
     /// <summary>Samples the thread pool every few milliseconds from a thread of its own, so a starved pool cannot hide it.</summary>
