@@ -51,12 +51,12 @@ internal static class BatchedWrites
     private static async Task<Exception?[]> Write(SqliteDatabase database, IReadOnlyList<IReadOnlyList<BatchedStatement>> units)
     {
         var failures = new Exception?[units.Count];
-        await using var connection = await database.Open(CancellationToken.None);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var commands = new PreparedCommands(connection, transaction);
+        await using var lease = await database.Rent(CancellationToken.None);
+        var connection = lease.Connection;
+        await using var transaction = (SqliteTransaction)await connection.Connection.BeginTransactionAsync();
         for (var i = 0; i < units.Count; i++)
         {
-            failures[i] = await TryWrite(units[i], commands);
+            failures[i] = await TryWrite(units[i], connection, transaction);
         }
 
         await transaction.CommitAsync();
@@ -64,19 +64,20 @@ internal static class BatchedWrites
     }
 
     /// <summary>Writes one unit, or nothing of it when it breaks a constraint: that failure is the unit's own.</summary>
-    private static async Task<SqliteException?> TryWrite(IReadOnlyList<BatchedStatement> unit, PreparedCommands commands)
+    private static async Task<SqliteException?> TryWrite(
+        IReadOnlyList<BatchedStatement> unit, PreparedConnection connection, SqliteTransaction transaction)
     {
         var several = unit.Count > 1;
         if (several)
         {
-            await commands.Execute(Savepoint.Begin);
+            await connection.Execute(Savepoint.Begin, transaction);
         }
 
         try
         {
             foreach (var statement in unit)
             {
-                await commands.Execute(statement);
+                await connection.Execute(statement, transaction);
             }
         }
         catch (SqliteException e) when (e.SqliteErrorCode == ConstraintViolation)
@@ -84,8 +85,8 @@ internal static class BatchedWrites
             // A failing statement undoes only itself; the savepoint undoes the unit's statements before it.
             if (several)
             {
-                await commands.Execute(Savepoint.RollBack);
-                await commands.Execute(Savepoint.Release);
+                await connection.Execute(Savepoint.RollBack, transaction);
+                await connection.Execute(Savepoint.Release, transaction);
             }
 
             return e;
@@ -93,7 +94,7 @@ internal static class BatchedWrites
 
         if (several)
         {
-            await commands.Execute(Savepoint.Release);
+            await connection.Execute(Savepoint.Release, transaction);
         }
 
         return null;

@@ -25,11 +25,9 @@ public sealed class SqliteCustomerViews : ICustomerViews
 
     public async Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT email, invited, invited_at, applied_event_ids FROM customers WHERE id = $id";
-        command.Parameters.AddWithValue("$id", customerId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var lease = await database.Rent(cancellationToken);
+        await using var reader = await lease.Connection.Read(
+            "SELECT email, invited, invited_at, applied_event_ids FROM customers WHERE id = $id", ("$id", customerId));
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;

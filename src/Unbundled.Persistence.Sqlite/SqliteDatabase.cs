@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
@@ -12,6 +13,11 @@ public sealed class SqliteDatabase
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
     private static readonly object Marker = new();
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Enough for every message and request in flight at once; beyond it, returned connections are closed.</summary>
+    private const int MaxIdleConnections = 32;
+
+    private readonly ConcurrentStack<PreparedConnection> idle = new();
 
     public SqliteDatabase(string path)
     {
@@ -44,6 +50,10 @@ public sealed class SqliteDatabase
         return connection;
     }
 
+    /// <summary>An open connection with its prepared statements, for one caller until the lease is disposed.</summary>
+    internal async Task<Lease> Rent(CancellationToken cancellationToken) =>
+        new(this, idle.TryPop(out var connection) ? connection : new PreparedConnection(await Open(cancellationToken)));
+
     /// <summary>Creates the file and every table; safe to run again and from several processes.</summary>
     public async Task Install(CancellationToken cancellationToken = default)
     {
@@ -58,5 +68,30 @@ public sealed class SqliteDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A rented <see cref="PreparedConnection"/>; disposing it gives the connection back.</summary>
+    internal sealed class Lease(SqliteDatabase database, PreparedConnection connection) : IAsyncDisposable
+    {
+        private PreparedConnection? rented = connection;
+
+        public PreparedConnection Connection => rented ?? throw new ObjectDisposedException(nameof(Lease));
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref rented, null) is not { } returned)
+            {
+                return;
+            }
+
+            if (database.idle.Count < MaxIdleConnections)
+            {
+                database.idle.Push(returned);
+            }
+            else
+            {
+                await returned.DisposeAsync();
+            }
+        }
     }
 }

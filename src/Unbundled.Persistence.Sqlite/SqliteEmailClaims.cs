@@ -15,10 +15,8 @@ public sealed class SqliteEmailClaims(ISynchronizedStorageSession session) : IEm
 
     public async Task<EmailClaim?> Find(string emailKey, CancellationToken cancellationToken)
     {
-        await using var command = storage.Query(
-            "SELECT customer_id, event_id, email, invited_at FROM email_claims WHERE email_key = $key");
-        command.Parameters.AddWithValue("$key", emailKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await storage.Read(
+            "SELECT customer_id, event_id, email, invited_at FROM email_claims WHERE email_key = $key", ("$key", emailKey));
         return await reader.ReadAsync(cancellationToken)
             ? new EmailClaim(
                 reader.GetGuid(0),

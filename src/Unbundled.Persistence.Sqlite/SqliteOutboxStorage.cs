@@ -10,12 +10,9 @@ internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoi
 
     public async Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT operations, dispatched FROM outbox WHERE endpoint = $endpoint AND message_id = $id";
-        command.Parameters.AddWithValue("$endpoint", endpoint);
-        command.Parameters.AddWithValue("$id", messageId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var lease = await database.Rent(cancellationToken);
+        await using var reader = await lease.Connection.Read(
+            "SELECT operations, dispatched FROM outbox WHERE endpoint = $endpoint AND message_id = $id", ("$endpoint", endpoint), ("$id", messageId));
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Outbox;
 
@@ -11,13 +10,13 @@ namespace Unbundled.Persistence.Sqlite;
 internal sealed class SqliteOutboxTransaction : IOutboxTransaction
 {
     private readonly SqliteDatabase database;
-    private readonly SqliteConnection connection;
+    private readonly SqliteDatabase.Lease lease;
 
-    private SqliteOutboxTransaction(SqliteDatabase database, SqliteConnection connection)
+    private SqliteOutboxTransaction(SqliteDatabase database, SqliteDatabase.Lease lease)
     {
         this.database = database;
-        this.connection = connection;
-        Storage = new SqliteStorageSession(connection);
+        this.lease = lease;
+        Storage = new SqliteStorageSession(lease.Connection);
     }
 
     public SqliteStorageSession Storage { get; }
@@ -25,10 +24,10 @@ internal sealed class SqliteOutboxTransaction : IOutboxTransaction
     public ISynchronizedStorageSession Session => Storage;
 
     public static async Task<SqliteOutboxTransaction> Begin(SqliteDatabase database, CancellationToken cancellationToken) =>
-        new(database, await database.Open(cancellationToken));
+        new(database, await database.Rent(cancellationToken));
 
     public Task Commit(CancellationToken cancellationToken = default) =>
         BatchedWrites.Commit(database, Storage.Writes).WaitAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public ValueTask DisposeAsync() => lease.DisposeAsync();
 }
