@@ -5,7 +5,8 @@ namespace Unbundled.Messaging.Embedded;
 /// <summary>
 /// Writes each operation as a file into its queue (or its subscribers' queues) and wakes local receivers. A received
 /// message's outgoing messages go to receivers in this process straight from memory when one has a free slot: the
-/// received message, still unacknowledged, is their durable record until they are processed.
+/// received message, still unacknowledged, is their durable record until they are processed. Other messages for a
+/// receiver in this process with a free slot are written straight into its claimed folder.
 /// </summary>
 internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions) : IMessageDispatcher
 {
@@ -41,6 +42,11 @@ internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore 
         }
 
         var content = MessageFile.Format(message.Headers, message.Body.Span);
+        if (delay == TimeSpan.Zero && LocalReceivers.TryAccept(queue.Path, content))
+        {
+            return;
+        }
+
         if (queue.Write(content, delay) is { } readyFile)
         {
             LocalReceivers.NotifyReady(queue.Path, new Candidate(readyFile, content));

@@ -6,8 +6,9 @@ namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
 /// The receive pump of one queue folder. Candidate file names arrive from local sends, the watcher and scans; each is
-/// claimed by rename, processed with up to MaxConcurrency at once, and recycled when done. Handlers in this process may
-/// also hand a message over in memory (<see cref="TryHandOff"/>), which takes one of the same slots. Immediate retries
+/// claimed by rename, processed with up to MaxConcurrency at once, and recycled when done. Senders in this process may
+/// write a message straight into this receiver's claimed folder (<see cref="TryAccept"/>), and handlers in this process
+/// may hand one over in memory (<see cref="TryHandOff"/>); each takes one of the same slots. Immediate retries
 /// happen in place; delayed messages are admitted to the queue when due.
 /// </summary>
 internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDisposable
@@ -231,6 +232,47 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
             case Outcome.RecoverabilityFailed:
                 Hint(new Candidate(claims!.Release(fileName)));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Takes a message sent from this process when a slot is free: its file is written straight into this receiver's
+    /// claimed folder, and processed from memory. The file is as durable as one in the queue (if this process dies, the
+    /// next receiver to start returns it to the queue), but it costs no claiming rename, no turn of the pump and no
+    /// watcher event. Returns false, having written nothing, when no slot is free.
+    /// </summary>
+    internal bool TryAccept(byte[] content)
+    {
+        if (stopping.IsCancellationRequested || onMessage is null || !concurrency!.Wait(0))
+        {
+            return false;
+        }
+
+        string fileName;
+        try
+        {
+            fileName = queue.WriteInto(claims!.FolderPath, content);
+        }
+        catch
+        {
+            concurrency.Release();
+            throw;
+        }
+
+        _ = ProcessAccepted(new Candidate(fileName, content));
+        return true;
+    }
+
+    /// <summary>Nobody awaits an accepted message, so what would end the pump's wait is logged here.</summary>
+    private async Task ProcessAccepted(Candidate candidate)
+    {
+        try
+        {
+            await Process(candidate);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "{File} in {Queue} could not be settled; it stays claimed until this receiver stops", candidate.FileName, queue.Name);
         }
     }
 

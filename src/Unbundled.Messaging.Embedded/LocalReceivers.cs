@@ -28,6 +28,23 @@ internal static class LocalReceivers
         }
     }
 
+    /// <summary>Writes a message file straight to a receiver of the queue in this process that has a free slot.</summary>
+    public static bool TryAccept(string queuePath, byte[] content)
+    {
+        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        {
+            foreach (var receiver in receivers.Items)
+            {
+                if (receiver.TryAccept(content))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Gives a message to a receiver of the queue in this process that has a free slot; <paramref name="processing"/>
     /// completes once the message is processed or, failing that, stored in the queue.

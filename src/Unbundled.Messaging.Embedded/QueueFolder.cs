@@ -41,28 +41,28 @@ internal sealed class QueueFolder
     /// <summary>Writes the message file, ready now or due after <paramref name="delay"/>; returns the file name when ready now.</summary>
     public string? Write(byte[] content, TimeSpan delay)
     {
-        var name = NewFileName();
-        var temp = System.IO.Path.Combine(TempPath, name);
-        if (Recycled.TryTake(temp))
-        {
-            MessageFile.WriteOver(temp, content);
-        }
-        else
-        {
-            MessageFile.Write(temp, content);
-        }
-
         if (delay <= TimeSpan.Zero)
         {
-            // rename(2) itself: File.Move would first lstat the source and the destination.
-            return AtomicRename.TryMove(temp, System.IO.Path.Combine(Path, name))
-                ? name
-                : throw new FileNotFoundException($"The message file written at {temp} vanished before it was moved into {Name}.", temp);
+            return WriteInto(Path, content);
         }
 
+        var (temp, name) = WriteTemporary(content);
         var due = DateTimeOffset.UtcNow.Add(delay).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         File.Move(temp, System.IO.Path.Combine(DelayedPath, $"{due}-{name}"), overwrite: true);
         return null;
+    }
+
+    /// <summary>
+    /// Writes the message file into <paramref name="folder"/>: the queue itself, or the folder of a receiver that claims
+    /// it as it is written. Returns the file name.
+    /// </summary>
+    public string WriteInto(string folder, byte[] content)
+    {
+        var (temp, name) = WriteTemporary(content);
+        // rename(2) itself: File.Move would first lstat the source and the destination.
+        return AtomicRename.TryMove(temp, System.IO.Path.Combine(folder, name))
+            ? name
+            : throw new FileNotFoundException($"The message file written at {temp} vanished before it was moved into {folder}.", temp);
     }
 
     /// <summary>Moves a file into this queue as a ready message, under a new name so it sorts as just arrived.</summary>
@@ -76,4 +76,21 @@ internal sealed class QueueFolder
     /// <summary>The due time encoded in a delayed file's name.</summary>
     public static DateTimeOffset DueTimeOf(string delayedFileName) =>
         new(long.Parse(delayedFileName.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
+
+    /// <summary>A complete message file under <c>.tmp</c>, on a recycled file when there is one.</summary>
+    private (string Path, string Name) WriteTemporary(byte[] content)
+    {
+        var name = NewFileName();
+        var temp = System.IO.Path.Combine(TempPath, name);
+        if (Recycled.TryTake(temp))
+        {
+            MessageFile.WriteOver(temp, content);
+        }
+        else
+        {
+            MessageFile.Write(temp, content);
+        }
+
+        return (temp, name);
+    }
 }
