@@ -3,15 +3,18 @@ using System.Runtime.InteropServices;
 namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
-/// Writing over a recycled message file in four system calls: open, pwrite, ftruncate, close. .NET's file handles add an
-/// fstat, an fstatfs, an lseek and an flock pair (its FileShare emulation) to every open, which doubled the calls of the
-/// transport's hottest write for a file no other process may touch: a free file is taken by renaming it first.
+/// Writing over a recycled message file with open, lseek (its length), pwrite and close, and ftruncate only when the old
+/// content was longer: a truncation to the same length still costs ext4 an inode update, twice a pwrite's CPU in perf.
+/// .NET's file handles add an fstat, an fstatfs and an flock pair (its FileShare emulation) to every open, which doubled
+/// the calls of the transport's hottest write for a file no other process may touch: a free file is taken by renaming
+/// it first.
 /// </summary>
 internal static partial class PosixFile
 {
     private const int WriteOnly = 0x1;        // O_WRONLY
     private const int CloseOnExec = 0x80000;  // O_CLOEXEC (Linux)
     private const int Interrupted = 4;        // EINTR
+    private const int FromEnd = 2;            // SEEK_END
 
     public static bool IsAvailable => OperatingSystem.IsLinux();
 
@@ -26,6 +29,12 @@ internal static partial class PosixFile
 
         try
         {
+            var oldLength = Seek(descriptor, 0, FromEnd);
+            if (oldLength < 0)
+            {
+                throw Failure("Measuring", path);
+            }
+
             fixed (byte* start = content)
             {
                 for (var written = 0; written < content.Length;)
@@ -40,7 +49,7 @@ internal static partial class PosixFile
                 }
             }
 
-            if (Truncate(descriptor, content.Length) != 0)
+            if (oldLength > content.Length && Truncate(descriptor, content.Length) != 0)
             {
                 throw Failure("Truncating", path);
             }
@@ -58,6 +67,9 @@ internal static partial class PosixFile
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    private static partial long Seek(int descriptor, long offset, int whence);
 
     [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
     private static unsafe partial nint PositionalWrite(int descriptor, byte* buffer, nuint count, long offset);
