@@ -60,6 +60,7 @@ internal static class BatchedWrites
         }
 
         await transaction.CommitAsync();
+        WalCheckpoints.AfterWrite(database);
         return failures;
     }
 

@@ -44,7 +44,11 @@ public sealed class SqliteDatabase
         {
             // NORMAL is durable in WAL mode except for the last transactions before a power cut; the outbox re-dispatches
             // them. busy_timeout lets SQLite itself wait for the write lock: Microsoft.Data.Sqlite's own retry sleeps 150 ms.
-            await Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds};", cancellationToken);
+            // No automatic checkpoints: they would run inside a commit (see WalCheckpoints).
+            await Execute(
+                connection,
+                $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0;",
+                cancellationToken);
         }
 
         return connection;
