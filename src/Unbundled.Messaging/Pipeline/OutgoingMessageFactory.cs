@@ -93,16 +93,20 @@ internal sealed class OutgoingMessageFactory(
     private Dictionary<string, string> CreateHeaders(MessageIntent intent, ExtendableOptions options, IncomingMessage? incoming)
     {
         var messageId = options.MessageId ?? Guid.CreateVersion7().ToString();
-        var headers = new Dictionary<string, string>(options.OutgoingHeaders, StringComparer.Ordinal)
+        // Sized for every header a message gets (about 16), so that the table is not grown three times on the way.
+        var headers = new Dictionary<string, string>(options.OutgoingHeaders.Count + 16, StringComparer.Ordinal);
+        foreach (var (name, value) in options.OutgoingHeaders)
         {
-            [Headers.MessageId] = messageId,
-            [Headers.MessageIntent] = intent.ToString(),
-            [Headers.TimeSent] = WireDate.ToWireFormattedString(clock.GetUtcNow()),
-            [Headers.NServiceBusVersion] = WireVersion,
-            [Headers.OriginatingEndpoint] = endpoint.Name,
-            [Headers.OriginatingMachine] = endpoint.Host.MachineName,
-            [Headers.OriginatingHostId] = endpoint.Host.HostId,
-        };
+            headers[name] = value;
+        }
+
+        headers[Headers.MessageId] = messageId;
+        headers[Headers.MessageIntent] = intent.ToString();
+        headers[Headers.TimeSent] = WireDate.ToWireFormattedString(clock.GetUtcNow());
+        headers[Headers.NServiceBusVersion] = WireVersion;
+        headers[Headers.OriginatingEndpoint] = endpoint.Name;
+        headers[Headers.OriginatingMachine] = endpoint.Host.MachineName;
+        headers[Headers.OriginatingHostId] = endpoint.Host.HostId;
 
         if (incoming is not null)
         {
