@@ -97,7 +97,7 @@ public sealed class DynamoDbStorageSession : ISynchronizedStorageSession
         {
             item[OutboxAttributes.Endpoint] = new AttributeValue { S = endpoint };
             item[OutboxAttributes.OutboxMessageId] = new AttributeValue { S = record.MessageId };
-            item[OutboxAttributes.Operations] = OutboxAttributes.ToList(record.Operations);
+            item[OutboxAttributes.Operations] = OutboxAttributes.ToValue(record.Operations);
             item[OutboxAttributes.Dispatched] = OutboxAttributes.Flag(false);
         }
 
@@ -124,7 +124,7 @@ public sealed class DynamoDbStorageSession : ISynchronizedStorageSession
     {
         var item = ItemKeys.Outbox(endpoint, outboxRecord.MessageId);
         item[OutboxAttributes.MessageId] = new AttributeValue { S = outboxRecord.MessageId };
-        item[OutboxAttributes.Operations] = OutboxAttributes.ToList(outboxRecord.Operations);
+        item[OutboxAttributes.Operations] = OutboxAttributes.ToValue(outboxRecord.Operations);
         item[OutboxAttributes.Dispatched] = OutboxAttributes.Flag(false);
         try
         {

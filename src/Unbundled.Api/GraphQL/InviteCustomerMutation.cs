@@ -18,6 +18,8 @@ public sealed class InviteCustomerMutation(IMessageSession session, ICustomerVie
     public async Task<CustomerResult> InviteCustomer(string? email, CancellationToken cancellationToken)
     {
         var command = new InviteCustomer(email, Guid.CreateVersion7(), Guid.CreateVersion7(), clock.GetUtcNow());
+        // Watched before the command leaves: a projector in this process may save the view before the reply arrives.
+        using var watch = ViewChanges.WatchFor(command.CustomerId);
         InviteCustomerResponse response;
         try
         {
@@ -38,7 +40,15 @@ public sealed class InviteCustomerMutation(IMessageSession session, ICustomerVie
         projection.CancelAfter(ProjectionTimeout);
         try
         {
-            await ReadYourWrites.WaitUntilProjected(views, customerId, projection.Token);
+            if (customerId == command.CustomerId)
+            {
+                await ReadYourWrites.WaitUntilProjected(views, watch, ViewChanges.SavedInThisProcess, projection.Token);
+            }
+            else
+            {
+                // Not the id this request made (an earlier decision answered again): nothing here watched it.
+                await ReadYourWrites.ReadUntilProjected(views, customerId, projection.Token);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -8,7 +8,8 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// <summary>
 /// The receive pump of one queue: ceil(concurrency/10) long-polling loops, taking turns to poll, that never fetch more
 /// messages than there are free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only
-/// after the handler's outgoing messages went out, immediate retries by making the message visible again at once.
+/// after the handler's outgoing messages went out, immediate retries by making the message visible again at once. Handlers
+/// in this process may also hand it a message in memory (<see cref="TryHandOff"/>), up to MaxConcurrency at once.
 /// </summary>
 internal sealed class SqsMessageReceiver(
     SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
@@ -22,6 +23,7 @@ internal sealed class SqsMessageReceiver(
     private readonly HashSet<Task> inFlight = [];
     private readonly SemaphoreSlim pollTurn = new(1, 1);
     private SemaphoreSlim? slots;
+    private SemaphoreSlim? handOffSlots;
     private OnMessage? onMessage;
     private OnError? onError;
     private string? queueUrl;
@@ -44,6 +46,7 @@ internal sealed class SqsMessageReceiver(
         this.onError = onError;
         maxConcurrency = limitations.MaxConcurrency;
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        handOffSlots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         queueUrl = await clients.QueueUrl(queueName, cancellationToken);
         deletes = new DeleteBatcher(clients, () => QueueUrl);
         visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
@@ -60,12 +63,14 @@ internal sealed class SqsMessageReceiver(
             loops.Add(Task.Run(() => ReceiveLoop(stopping.Token), CancellationToken.None));
         }
 
+        LocalReceivers.Register(QueueUrl, this);
         return Task.CompletedTask;
     }
 
     public async Task StopReceive(CancellationToken cancellationToken = default)
     {
         await using var registration = cancellationToken.Register(handlersCancelled.Cancel);
+        LocalReceivers.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
         await Task.WhenAll(loops);
         loops.Clear();
@@ -82,6 +87,7 @@ internal sealed class SqsMessageReceiver(
     {
         deletes?.Complete();
         slots?.Dispose();
+        handOffSlots?.Dispose();
         pollTurn.Dispose();
         stopping.Dispose();
         handlersCancelled.Dispose();
@@ -140,6 +146,36 @@ internal sealed class SqsMessageReceiver(
                     slots!.Release(taken);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes a message from a dispatcher in this process when a hand-off slot is free; <paramref name="consumed"/> ends true
+    /// once it is processed, false if it was not (the dispatcher then sends it through SQS). Hand-offs have slots of their
+    /// own: a long poll holds the receive slots that are free while it waits, and an idle queue is always polling.
+    /// </summary>
+    internal bool TryHandOff(OutgoingMessage message, out Task<bool> consumed)
+    {
+        if (stopping.IsCancellationRequested || onMessage is null || !handOffSlots!.Wait(0))
+        {
+            consumed = Task.FromResult(false);
+            return false;
+        }
+
+        consumed = ProcessHandedOff(message);
+        Track(consumed);
+        return true;
+    }
+
+    private async Task<bool> ProcessHandedOff(OutgoingMessage message)
+    {
+        try
+        {
+            return await HandedOffMessage.Process(this, message, handlersCancelled.Token);
+        }
+        finally
+        {
+            handOffSlots!.Release();
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class DynamoDbOutboxStorage(DynamoDbTable table, string endpoint
         }
 
         var dispatched = OutboxAttributes.IsSet(item, OutboxAttributes.Dispatched);
-        var operations = dispatched ? [] : OutboxAttributes.FromList(item.GetValueOrDefault(OutboxAttributes.Operations));
+        var operations = dispatched ? [] : OutboxAttributes.FromValue(item.GetValueOrDefault(OutboxAttributes.Operations));
         return new OutboxRecord(messageId, operations, dispatched);
     }
 

@@ -7,6 +7,7 @@ using Unbundled.Messaging;
 using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Testing;
 using Unbundled.Messaging.TransportTests.Infrastructure;
+using Unbundled.Persistence.DynamoDB.Outbox;
 using Unbundled.Persistence.DynamoDB.Tests.Infrastructure;
 using Xunit;
 
@@ -36,7 +37,9 @@ public sealed class When_the_process_dies_between_the_claim_and_the_dispatch : I
         var claim = Assert.Single(await world.ClaimItems());
         Assert.Equal(MessageId, claim["OutboxMessageId"].S);
         Assert.False(claim["Dispatched"].BOOL);
-        Assert.Equal(2, claim["Operations"].L.Count);
+        var operations = OutboxAttributes.FromValue(claim["Operations"]);
+        Assert.Equal(2, operations.Count);
+        Assert.Single(operations, operation => operation.EventType == typeof(CustomerInvited).AssemblyQualifiedName);
         Assert.Null(await world.Outbox.Get(MessageId));
     }
 

@@ -1,0 +1,102 @@
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+using Unbundled.Messaging;
+using Unbundled.Messaging.Outbox;
+using Unbundled.Persistence.DynamoDB.Outbox;
+using Unbundled.Persistence.DynamoDB.Tests.Infrastructure;
+using Xunit;
+
+namespace Unbundled.Persistence.DynamoDB.Tests.Outbox;
+
+/// <summary>
+/// The operations of an outbox record travel as one compressed binary attribute: an invite's reply and event, with all
+/// their headers, then fit one write unit (1 KB). Items written before, with a list of maps, are still read.
+/// </summary>
+public sealed class When_a_record_is_stored_on_an_item : IAsyncLifetime
+{
+    private const string MessageId = "invite-1";
+
+    private CustomersWorld world = null!;
+
+    public async Task InitializeAsync() => world = await CustomersWorld.Create();
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    [Fact]
+    public async Task Should_hold_an_invites_reply_and_event_in_one_binary_attribute_under_one_write_unit()
+    {
+        var outbox = (DynamoDbOutboxStorage)world.Outbox;
+        await using (var transaction = await outbox.BeginTransaction())
+        {
+            await outbox.Store(new OutboxRecord(MessageId, [Operation("reply-1", CustomersWorld.Requester, null), Operation("event-1", null, "Unbundled.Domain.Events.CustomerInvited")]), transaction);
+            await transaction.Commit();
+        }
+
+        var item = await world.Table.Item(Key.PartitionKey, Key.SortKey);
+
+        var operations = item!["Operations"];
+        Assert.Null(operations.L);
+        Assert.InRange(operations.B.Length, 1, 1024 - 200);
+        var read = (await outbox.Get(MessageId))!.Operations;
+        Assert.Equal(["reply-1", "event-1"], read.Select(o => o.MessageId));
+        var expected = Operation("event-1", null, "Unbundled.Domain.Events.CustomerInvited");
+        Assert.Equal(expected.Headers.OrderBy(h => h.Key, StringComparer.Ordinal), read[1].Headers.OrderBy(h => h.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Body, read[1].Body);
+    }
+
+    [Fact]
+    public async Task Should_still_read_operations_stored_as_a_list_of_maps()
+    {
+        var item = ItemKeys.Outbox(CustomersWorld.Customers, MessageId);
+        item["MessageId"] = new AttributeValue { S = MessageId };
+        item["Dispatched"] = new AttributeValue { BOOL = false };
+        item["Operations"] = new AttributeValue
+        {
+            L =
+            [
+                new AttributeValue
+                {
+                    M = new Dictionary<string, AttributeValue>
+                    {
+                        ["MessageId"] = new() { S = "reply-1" },
+                        ["Headers"] = new() { M = new Dictionary<string, AttributeValue> { [Headers.MessageId] = new() { S = "reply-1" } } },
+                        ["Body"] = new() { B = new MemoryStream([1, 2, 3]) },
+                        ["Destination"] = new() { S = CustomersWorld.Requester },
+                        ["DelayDeliveryWith"] = new() { S = "00:00:30" },
+                    },
+                },
+            ],
+        };
+        await world.Table.Client.PutItemAsync(new PutItemRequest { TableName = world.Table.Table.Name, Item = item });
+
+        var operation = Assert.Single((await world.Outbox.Get(MessageId))!.Operations);
+
+        Assert.Equal(("reply-1", CustomersWorld.Requester, (string?)null, TimeSpan.FromSeconds(30)), (operation.MessageId, operation.Destination, operation.EventType, operation.DelayDeliveryWith!.Value));
+        Assert.Equal("reply-1", operation.Headers[Headers.MessageId]);
+        Assert.Equal([1, 2, 3], operation.Body);
+    }
+
+    private static (string PartitionKey, string SortKey) Key => ItemKeys.Of(ItemKeys.Outbox(CustomersWorld.Customers, MessageId));
+
+    /// <summary>An outgoing message with the headers the messaging library gives every message, most of them shared.</summary>
+    private static OutboxOperation Operation(string id, string? destination, string? eventType) => new(
+        id,
+        new Dictionary<string, string>
+        {
+            [Headers.MessageId] = id,
+            [Headers.MessageIntent] = eventType is null ? "Reply" : "Publish",
+            [Headers.TimeSent] = "2026-11-27 05:00:00:000000 Z",
+            [Headers.NServiceBusVersion] = "9.2.7",
+            [Headers.OriginatingEndpoint] = CustomersWorld.Customers,
+            [Headers.OriginatingMachine] = "a-machine-name",
+            [Headers.OriginatingHostId] = "0f8fad5b-d9cb-469f-a165-70867728950e",
+            [Headers.RelatedTo] = "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+            [Headers.CorrelationId] = "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+            [Headers.ConversationId] = "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+            [Headers.EnclosedMessageTypes] = eventType ?? "Unbundled.Domain.Messages.InviteCustomerResponse, Unbundled.Domain, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null",
+            [Headers.ContentType] = "application/json",
+        },
+        Encoding.UTF8.GetBytes($$"""{"CustomerId":"6ba7b811-9dad-11d1-80b4-00c04fd430c8","Email":"someone@example.com","InvitedAt":"2026-11-27T05:00:00+00:00","Id":"{{id}}"}"""),
+        destination,
+        eventType);
+}
