@@ -12,27 +12,19 @@ namespace Unbundled.Persistence.DynamoDB.Tests.Outbox;
 /// The operations of an outbox record travel as one compressed binary attribute: an invite's reply and event, with all
 /// their headers, then fit one write unit (1 KB). Items written before, with a list of maps, are still read.
 /// </summary>
-public sealed class When_a_record_is_stored_on_an_item : IAsyncLifetime
+public sealed class When_a_record_is_stored_on_an_item : CustomersTest
 {
-    private const string MessageId = "invite-1";
-
-    private CustomersWorld world = null!;
-
-    public async Task InitializeAsync() => world = await CustomersWorld.Create();
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
-
     [Fact]
     public async Task Should_hold_an_invites_reply_and_event_in_one_binary_attribute_under_one_write_unit()
     {
-        var outbox = (DynamoDbOutboxStorage)world.Outbox;
+        var outbox = (DynamoDbOutboxStorage)World.Outbox;
         await using (var transaction = await outbox.BeginTransaction())
         {
             await outbox.Store(new OutboxRecord(MessageId, [Operation("reply-1", CustomersWorld.Requester, null), Operation("event-1", null, "Unbundled.Domain.Events.CustomerInvited")]), transaction);
             await transaction.Commit();
         }
 
-        var item = await world.Table.Item(Key.PartitionKey, Key.SortKey);
+        var item = await World.Table.Item(Key.PartitionKey, Key.SortKey);
 
         var operations = item!["Operations"];
         Assert.Null(operations.L);
@@ -67,9 +59,9 @@ public sealed class When_a_record_is_stored_on_an_item : IAsyncLifetime
                 },
             ],
         };
-        await world.Table.Client.PutItemAsync(new PutItemRequest { TableName = world.Table.Table.Name, Item = item });
+        await World.Table.Client.PutItemAsync(new PutItemRequest { TableName = World.Table.Table.Name, Item = item });
 
-        var operation = Assert.Single((await world.Outbox.Get(MessageId))!.Operations);
+        var operation = Assert.Single((await World.Outbox.Get(MessageId))!.Operations);
 
         Assert.Equal(("reply-1", CustomersWorld.Requester, (string?)null, TimeSpan.FromSeconds(30)), (operation.MessageId, operation.Destination, operation.EventType, operation.DelayDeliveryWith!.Value));
         Assert.Equal("reply-1", operation.Headers[Headers.MessageId]);

@@ -12,33 +12,27 @@ namespace Unbundled.Persistence.DynamoDB.Tests.Outbox;
 /// marker must still replace an outbox item's operations, each redelivery must still be recognised, and a batch that
 /// fails must fail every message that waited on it (so none is deleted from its queue as if it were marked).
 /// </summary>
-public sealed class When_messages_are_marked_dispatched_together : IAsyncLifetime
+public sealed class When_messages_are_marked_dispatched_together : CustomersTest
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-
-    private CustomersWorld world = null!;
-
-    public async Task InitializeAsync() => world = await CustomersWorld.Create();
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
 
     [Fact]
     public async Task Should_write_every_marker_in_one_BatchWriteItem_and_drop_the_stored_operations()
     {
-        var outbox = (DynamoDbOutboxStorage)world.Outbox;
+        var outbox = (DynamoDbOutboxStorage)World.Outbox;
         await StoreOwnRecord(outbox, "rejected-1");
-        world.Table.Requests.Clear();
+        World.Table.Requests.Clear();
         var now = DateTimeOffset.UtcNow;
 
-        await world.Persistence.Table.Puts.Write(
+        await World.Persistence.Table.Puts.Write(
             [outbox.Marker("invite-1", now), outbox.Marker("rejected-1", now), outbox.Marker("invite-2", now), outbox.Marker("invite-2", now)]);
 
-        Assert.Equal("BatchWriteItem×1", world.Table.Requests.Summary());
+        Assert.Equal("BatchWriteItem×1", World.Table.Requests.Summary());
         foreach (var messageId in new[] { "invite-1", "rejected-1", "invite-2" })
         {
             var record = await outbox.Get(messageId);
             Assert.Equal((true, 0), (record!.Dispatched, record.Operations.Count));
-            var item = await world.Table.Item($"OUTBOX#{CustomersWorld.Customers}#{messageId}", $"OUTBOX#METADATA#{messageId}");
+            var item = await World.Table.Item($"OUTBOX#{CustomersWorld.Customers}#{messageId}", $"OUTBOX#METADATA#{messageId}");
             Assert.False(item!.ContainsKey("Operations"));
             Assert.True(item.ContainsKey("ExpiresAt"));
         }
@@ -47,24 +41,24 @@ public sealed class When_messages_are_marked_dispatched_together : IAsyncLifetim
     [Fact]
     public async Task Should_run_no_handler_and_dispatch_nothing_when_the_commands_come_back()
     {
-        await world.Start();
+        await World.Start();
         var commands = Enumerable.Range(1, 6).Select(i => new InviteCustomer($"user{i}@example.com", Guid.NewGuid(), Guid.NewGuid(), Now)).ToList();
-        await Task.WhenAll(commands.Select((command, i) => world.Deliver(command, $"invite-{i}")));
+        await Task.WhenAll(commands.Select((command, i) => World.Deliver(command, $"invite-{i}")));
         foreach (var _ in commands)
         {
-            await world.Audit.Next();
-            await world.Published.Next();
+            await World.Audit.Next();
+            await World.Published.Next();
         }
 
-        var finds = world.Claims.Finds;
-        await Task.WhenAll(commands.Select((command, i) => world.Deliver(command, $"invite-{i}")));
+        var finds = World.Claims.Finds;
+        await Task.WhenAll(commands.Select((command, i) => World.Deliver(command, $"invite-{i}")));
         foreach (var _ in commands)
         {
-            await world.Audit.Next();
+            await World.Audit.Next();
         }
 
-        Assert.Equal(finds, world.Claims.Finds);
-        Assert.True(await world.Published.NothingMoreWithin(Scenario.QuietPeriod));
+        Assert.Equal(finds, World.Claims.Finds);
+        Assert.True(await World.Published.NothingMoreWithin(Scenario.QuietPeriod));
     }
 
     [Fact]

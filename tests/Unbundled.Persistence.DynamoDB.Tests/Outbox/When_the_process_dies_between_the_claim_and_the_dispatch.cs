@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.Customers.Handlers;
-using Unbundled.Domain.Commands;
 using Unbundled.Domain.Events;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Outbox;
@@ -17,57 +16,47 @@ namespace Unbundled.Persistence.DynamoDB.Tests.Outbox;
 /// The Customers process committed the claim (its one conditional put, carrying the outgoing messages) and died before it
 /// dispatched anything or marked the message dispatched. The broker then delivers the command again.
 /// </summary>
-public sealed class When_the_process_dies_between_the_claim_and_the_dispatch : IAsyncLifetime
+public sealed class When_the_process_dies_between_the_claim_and_the_dispatch : CustomersTest
 {
-    private const string MessageId = "invite-1";
-
-    private static readonly InviteCustomer Command = new("ada@example.com", Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-
-    private CustomersWorld world = null!;
-
-    public async Task InitializeAsync() => world = await CustomersWorld.Create();
-
-    public async Task DisposeAsync() => await world.DisposeAsync();
-
     [Fact]
     public async Task Should_leave_a_claim_carrying_the_undispatched_messages_and_no_outbox_record()
     {
         await FirstAttemptDiesAfterCommit();
 
-        var claim = Assert.Single(await world.ClaimItems());
+        var claim = Assert.Single(await World.ClaimItems());
         Assert.Equal(MessageId, claim["OutboxMessageId"].S);
         Assert.False(claim["Dispatched"].BOOL);
         var operations = OutboxAttributes.FromValue(claim["Operations"]);
         Assert.Equal(2, operations.Count);
         Assert.Single(operations, operation => operation.EventType == typeof(CustomerInvited).AssemblyQualifiedName);
-        Assert.Null(await world.Outbox.Get(MessageId));
+        Assert.Null(await World.Outbox.Get(MessageId));
     }
 
     [Fact]
     public async Task Should_publish_and_reply_exactly_once_when_the_command_comes_back()
     {
         await FirstAttemptDiesAfterCommit();
-        await world.Start();
+        await World.Start();
 
-        await world.Deliver(Command, MessageId);
+        await World.Deliver(Command, MessageId);
 
-        var published = await world.Published.Next();
+        var published = await World.Published.Next();
         Assert.Equal(new CustomerInvited(Command.EventId, Command.CustomerId, Command.Email!, Command.RequestedAt), published.Message);
         Assert.Equal(Command.EventId.ToString(), published.Headers[Headers.MessageId]);
-        var reply = await world.NextReply();
+        var reply = await World.NextReply();
         Assert.True(reply.Invited);
         Assert.Equal(Command.CustomerId, reply.CustomerId);
-        await world.Audit.Next();
-        Assert.True(await world.Published.NothingMoreWithin(Scenario.QuietPeriod));
-        Assert.True(await world.Replies.NothingWithin(TimeSpan.FromMilliseconds(200)));
-        Assert.Single(await world.ClaimItems());
-        Assert.True((await world.Outbox.Get(MessageId))!.Dispatched);
+        await World.Audit.Next();
+        Assert.True(await World.Published.NothingMoreWithin(Scenario.QuietPeriod));
+        Assert.True(await World.Replies.NothingWithin(TimeSpan.FromMilliseconds(200)));
+        Assert.Single(await World.ClaimItems());
+        Assert.True((await World.Outbox.Get(MessageId))!.Dispatched);
     }
 
     /// <summary>The pipeline's steps up to the crash: no outbox record, handler, store, commit; then no dispatch, no SetAsDispatched.</summary>
     private async Task FirstAttemptDiesAfterCommit()
     {
-        var outbox = world.Outbox;
+        var outbox = World.Outbox;
         Assert.Null(await outbox.Get(MessageId));
         await using var transaction = await outbox.BeginTransaction();
         var context = new TestableMessageHandlerContext { MessageId = MessageId, ReplyToAddress = CustomersWorld.Requester, SynchronizedStorageSession = transaction.Session };
