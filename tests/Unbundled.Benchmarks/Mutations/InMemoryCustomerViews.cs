@@ -12,9 +12,11 @@ internal sealed class InMemoryCustomerViews : ICustomerViews
     public Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken) =>
         Task.FromResult(views.GetValueOrDefault(customerId));
 
+    /// <summary>Reports the save as every read-model store does, so the API's read-your-writes wait learns of it.</summary>
     public Task Save(CustomerView view, CancellationToken cancellationToken)
     {
         views[view.Id] = view;
+        ViewChanges.Saved(view.Id);
         return Task.CompletedTask;
     }
 }
