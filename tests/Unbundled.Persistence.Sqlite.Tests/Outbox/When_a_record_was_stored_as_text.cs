@@ -1,27 +1,17 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Unbundled.Messaging.Outbox;
 using Xunit;
 
 namespace Unbundled.Persistence.Sqlite.Tests.Outbox;
 
-/// <summary>Versions before 2026-11-27 stored the operations as a JSON string; a database they left behind still works.</summary>
-public sealed class When_a_record_was_stored_as_text : IAsyncLifetime
+/// <summary>Versions before 2026-11-27 stored the operations as a JSON string; a Database they left behind still works.</summary>
+public sealed class When_a_record_was_stored_as_text : SqliteDatabaseTest
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "unbundled-sqlite-tests", Guid.NewGuid().ToString("N"));
-    private SqliteDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = new SqliteDatabase(Path.Combine(folder, "earlier.db"));
-        await database.Install();
-    }
-
     [Fact]
     public async Task Should_read_its_operations_as_if_stored_now()
     {
         var operation = new OutboxOperation("out-1", new Dictionary<string, string> { ["Custom"] = "ä é 💡" }, "{\"A\":1}"u8.ToArray(), "Sales", null);
-        await using (var connection = await database.Open(CancellationToken.None))
+        await using (var connection = await Database.Open(CancellationToken.None))
         await using (var insert = connection.CreateCommand())
         {
             insert.CommandText = "INSERT INTO outbox (endpoint, message_id, operations) VALUES ('Endpoint', 'incoming-1', $operations)";
@@ -29,17 +19,11 @@ public sealed class When_a_record_was_stored_as_text : IAsyncLifetime
             await insert.ExecuteNonQueryAsync();
         }
 
-        var record = await new SqlitePersistence(database).CreateOutboxStorage("Endpoint").Get("incoming-1");
+        var record = await new SqlitePersistence(Database).CreateOutboxStorage("Endpoint").Get("incoming-1");
 
         var read = Assert.Single(record!.Operations);
         Assert.Equal(("out-1", "Sales", "ä é 💡"), (read.MessageId, read.Destination, read.Headers["Custom"]));
         Assert.Equal(operation.Body, read.Body);
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
-    }
 }

@@ -3,18 +3,14 @@ using Xunit;
 
 namespace Unbundled.Persistence.Sqlite.Tests.Writes;
 
-public sealed class When_units_share_a_batch : IAsyncLifetime
+public sealed class When_units_share_a_batch : SqliteDatabaseTest
 {
     private const string Insert = "INSERT INTO email_claims (email_key, customer_id, event_id, email, invited_at) VALUES ($key, 'c', 'e', $key, 't')";
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "unbundled-sqlite-tests", Guid.NewGuid().ToString("N"));
-    private SqliteDatabase database = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        database = new SqliteDatabase(Path.Combine(folder, "batch.db"));
-        await database.Install();
-        await BatchedWrites.Add(database, Claim("taken@example.com"));
+        await base.InitializeAsync();
+        await BatchedWrites.Add(Database, Claim("taken@example.com"));
     }
 
     [Fact]
@@ -46,13 +42,6 @@ public sealed class When_units_share_a_batch : IAsyncLifetime
         Assert.Equal(["ada@example.com", "grace@example.com", "taken@example.com"], await ClaimedEmails());
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     private static BatchedStatement Claim(string email) => new(Insert, ("$key", email));
 
     /// <summary>
@@ -62,22 +51,22 @@ public sealed class When_units_share_a_batch : IAsyncLifetime
     private async Task<(Task, Task, Task)> InOneBatch(BatchedStatement[] first, BatchedStatement[] second, BatchedStatement[] third)
     {
         Task blocker, a, b, c;
-        await using (var otherProcess = await database.Open(CancellationToken.None))
+        await using (var otherProcess = await Database.Open(CancellationToken.None))
         using (otherProcess.BeginTransaction(deferred: false))
         {
             // SQLite's wait for the lock blocks the thread that writes, so no write may start on the test's.
-            blocker = Task.Run(() => BatchedWrites.Add(database, Claim("blocker@example.com")));
+            blocker = Task.Run(() => BatchedWrites.Add(Database, Claim("blocker@example.com")));
             await Task.Delay(100);
-            a = Task.Run(() => BatchedWrites.Commit(database, first));
-            b = Task.Run(() => BatchedWrites.Commit(database, second));
-            c = Task.Run(() => BatchedWrites.Commit(database, third));
+            a = Task.Run(() => BatchedWrites.Commit(Database, first));
+            b = Task.Run(() => BatchedWrites.Commit(Database, second));
+            c = Task.Run(() => BatchedWrites.Commit(Database, third));
             await Task.Delay(100);
             Assert.False(blocker.IsCompleted || a.IsCompleted || b.IsCompleted || c.IsCompleted);
         }
 
         await blocker;
         await Task.WhenAny(Task.WhenAll(a, b, c), Task.Delay(TimeSpan.FromSeconds(10)));
-        await using var connection = await database.Open(CancellationToken.None);
+        await using var connection = await Database.Open(CancellationToken.None);
         await using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM email_claims WHERE email_key = 'blocker@example.com'";
         await delete.ExecuteNonQueryAsync();
@@ -86,7 +75,7 @@ public sealed class When_units_share_a_batch : IAsyncLifetime
 
     private async Task<string[]> ClaimedEmails()
     {
-        await using var connection = await database.Open(CancellationToken.None);
+        await using var connection = await Database.Open(CancellationToken.None);
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT email_key FROM email_claims ORDER BY email_key";
         await using var reader = await query.ExecuteReaderAsync();
