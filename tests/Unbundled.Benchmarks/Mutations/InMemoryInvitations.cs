@@ -6,7 +6,7 @@ namespace Unbundled.Benchmarks.Mutations;
 
 /// <summary>
 /// Email claims in a dictionary. Load, decide and store run under one lock, so two invites of one email never both find
-/// it free: the role the IMMEDIATE transaction plays in the embedded shell.
+/// it free: the role the claim's primary key plays in the embedded shell.
 /// </summary>
 internal sealed class InMemoryInvitations
 {

@@ -11,8 +11,8 @@ namespace Unbundled.Benchmarks.Mutations.Profiling;
 
 /// <summary>
 /// The storage work of one invite, with the system's own SQLite classes and no messaging: the Customers endpoint's outbox
-/// lookup, IMMEDIATE transaction (claim lookup and insert, outbox record, commit) and mark-as-dispatched, the Projector's
-/// read and upsert of the view, and the API's read-your-writes read.
+/// lookup, unit of work (claim lookup, then the claim and the outbox record committed in a shared write batch) and
+/// mark-as-dispatched, the Projector's read and upsert of the view, and the API's read-your-writes read.
 /// </summary>
 internal static class SqliteAlone
 {
