@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Amazon.SQS.Model;
+using Unbundled.Messaging.AmazonSqs.Batching;
+using Unbundled.Messaging.Batching;
 
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
@@ -11,68 +12,37 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// </summary>
 internal sealed class DeleteBatcher
 {
-    private const int MaxBatch = 10;
-
-    private readonly Channel<(string ReceiptHandle, TaskCompletionSource Done)> pending = Channel.CreateUnbounded<(string, TaskCompletionSource)>();
     private readonly SqsClients clients;
-    private readonly Func<string> queueUrl;
+    private readonly string queueUrl;
+    private readonly RequestBatcher<string> batcher;
 
-    public DeleteBatcher(SqsClients clients, Func<string> queueUrl)
+    public DeleteBatcher(SqsClients clients, string queueUrl)
     {
         this.clients = clients;
         this.queueUrl = queueUrl;
-        _ = Task.Run(Run);
+        batcher = new RequestBatcher<string>(SizeBoundedBatches.MaxEntries, DeleteAll);
     }
 
-    public Task Delete(string receiptHandle)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return pending.Writer.TryWrite((receiptHandle, done)) ? done.Task : Task.FromException(new ObjectDisposedException(nameof(DeleteBatcher)));
-    }
+    /// <summary>Completes once SQS has deleted the message.</summary>
+    public Task Delete(string receiptHandle) => batcher.Add(receiptHandle);
 
-    public void Complete() => pending.Writer.TryComplete();
-
-    private async Task Run()
+    private async Task DeleteAll(IReadOnlyList<string> receiptHandles)
     {
-        var batch = new List<(string ReceiptHandle, TaskCompletionSource Done)>(MaxBatch);
-        while (await pending.Reader.WaitToReadAsync())
+        if (receiptHandles.Count == 1)
         {
-            while (batch.Count < MaxBatch && pending.Reader.TryRead(out var entry))
-            {
-                batch.Add(entry);
-            }
-
-            try
-            {
-                await DeleteAll(batch);
-                batch.ForEach(entry => entry.Done.TrySetResult());
-            }
-            catch (Exception exception)
-            {
-                batch.ForEach(entry => entry.Done.TrySetException(exception));
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private async Task DeleteAll(List<(string ReceiptHandle, TaskCompletionSource Done)> batch)
-    {
-        if (batch.Count == 1)
-        {
-            await clients.Sqs.DeleteMessageAsync(queueUrl(), batch[0].ReceiptHandle);
+            await clients.Sqs.DeleteMessageAsync(queueUrl, receiptHandles[0]);
             return;
         }
 
         var response = await clients.Sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
         {
-            QueueUrl = queueUrl(),
-            Entries = [.. batch.Select((entry, index) => new DeleteMessageBatchRequestEntry(index.ToString(CultureInfo.InvariantCulture), entry.ReceiptHandle))],
+            QueueUrl = queueUrl,
+            Entries = [.. receiptHandles.Select((handle, index) => new DeleteMessageBatchRequestEntry(index.ToString(CultureInfo.InvariantCulture), handle))],
         });
         if (response.Failed is { Count: > 0 } failed)
         {
             // The message comes back after its visibility timeout and the outbox recognises it: report, do not retry here.
-            throw new InvalidOperationException($"{failed.Count} of {batch.Count} deletes failed: {failed[0].Code} {failed[0].Message}");
+            throw new InvalidOperationException($"{failed.Count} of {receiptHandles.Count} deletes failed: {failed[0].Code} {failed[0].Message}");
         }
     }
 }

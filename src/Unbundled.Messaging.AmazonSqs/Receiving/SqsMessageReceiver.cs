@@ -48,7 +48,7 @@ internal sealed class SqsMessageReceiver(
         slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         handOffSlots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         queueUrl = await clients.QueueUrl(queueName, cancellationToken);
-        deletes = new DeleteBatcher(clients, () => QueueUrl);
+        deletes = new DeleteBatcher(clients, queueUrl);
         visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
             ? (int)configured.TotalSeconds
             : int.Parse((await clients.Sqs.GetQueueAttributesAsync(queueUrl, ["VisibilityTimeout"], cancellationToken)).Attributes["VisibilityTimeout"], CultureInfo.InvariantCulture);
@@ -85,7 +85,6 @@ internal sealed class SqsMessageReceiver(
 
     public void Dispose()
     {
-        deletes?.Complete();
         slots?.Dispose();
         handOffSlots?.Dispose();
         pollTurn.Dispose();
