@@ -243,7 +243,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     /// </summary>
     internal bool TryAccept(byte[] content)
     {
-        if (stopping.IsCancellationRequested || onMessage is null || !concurrency!.Wait(0))
+        if (!TryTakeSlotForLocalSender())
         {
             return false;
         }
@@ -255,7 +255,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         catch
         {
-            concurrency.Release();
+            concurrency!.Release();
             throw;
         }
 
@@ -283,7 +283,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     /// </summary>
     internal bool TryHandOff(OutgoingMessage message, out Task processing)
     {
-        if (stopping.IsCancellationRequested || onMessage is null || !concurrency!.Wait(0))
+        if (!TryTakeSlotForLocalSender())
         {
             processing = Task.CompletedTask;
             return false;
@@ -292,6 +292,9 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         processing = ProcessHandedOff(message, handlersCancelled.Token);
         return true;
     }
+
+    /// <summary>A free slot, without waiting, for a message from this process; none while stopping or not yet started.</summary>
+    private bool TryTakeSlotForLocalSender() => !stopping.IsCancellationRequested && onMessage is not null && concurrency!.Wait(0);
 
     private async Task ProcessHandedOff(OutgoingMessage message, CancellationToken cancellationToken)
     {

@@ -19,26 +19,20 @@ internal static class LocalReceivers
 
     public static void NotifyReady(string queuePath, Candidate candidate)
     {
-        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        foreach (var receiver in Of(queuePath))
         {
-            foreach (var receiver in receivers.Items)
-            {
-                receiver.Hint(candidate);
-            }
+            receiver.Hint(candidate);
         }
     }
 
     /// <summary>Writes a message file straight to a receiver of the queue in this process that has a free slot.</summary>
     public static bool TryAccept(string queuePath, byte[] content)
     {
-        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        foreach (var receiver in Of(queuePath))
         {
-            foreach (var receiver in receivers.Items)
+            if (receiver.TryAccept(content))
             {
-                if (receiver.TryAccept(content))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -51,14 +45,11 @@ internal static class LocalReceivers
     /// </summary>
     public static bool TryHandOff(string queuePath, OutgoingMessage message, out Task processing)
     {
-        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        foreach (var receiver in Of(queuePath))
         {
-            foreach (var receiver in receivers.Items)
+            if (receiver.TryHandOff(message, out processing))
             {
-                if (receiver.TryHandOff(message, out processing))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -68,14 +59,14 @@ internal static class LocalReceivers
 
     public static void NotifyDelayed(string queuePath)
     {
-        if (ByQueuePath.TryGetValue(queuePath, out var receivers))
+        foreach (var receiver in Of(queuePath))
         {
-            foreach (var receiver in receivers.Items)
-            {
-                receiver.WakeDelayed();
-            }
+            receiver.WakeDelayed();
         }
     }
+
+    private static FileSystemMessageReceiver[] Of(string queuePath) =>
+        ByQueuePath.TryGetValue(queuePath, out var receivers) ? receivers.Items : [];
 
     private sealed record ImmutableReceivers(FileSystemMessageReceiver[] Items);
 }
