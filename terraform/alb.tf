@@ -1,6 +1,14 @@
 ################################################################################
-# The API behind an application load balancer (HTTP on port 80 to the container's 8080)
+# The API behind an application load balancer, to the container's 8080: HTTPS on 443 when certificate_arn is given
+# (port 80 then only redirects to it), plain HTTP on 80 otherwise. Only allowed_cidrs reach either port.
 ################################################################################
+
+locals {
+  https = var.certificate_arn != null
+
+  # The ports the load balancer listens on, each open to allowed_cidrs.
+  listener_ports = local.https ? [80, 443] : [80]
+}
 
 resource "aws_lb" "api" {
   name                       = "${local.resource_prefix}-api"
@@ -36,6 +44,32 @@ resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.api.arn
   port              = 80
   protocol          = "HTTP"
+
+  default_action {
+    type             = local.https ? "redirect" : "forward"
+    target_group_arn = local.https ? null : aws_lb_target_group.api.arn
+
+    dynamic "redirect" {
+      for_each = local.https ? ["https"] : []
+
+      content {
+        protocol    = "HTTPS"
+        port        = "443"
+        status_code = "HTTP_301"
+      }
+    }
+  }
+}
+
+resource "aws_lb_listener" "https" {
+  count = local.https ? 1 : 0
+
+  load_balancer_arn = aws_lb.api.arn
+  port              = 443
+  protocol          = "HTTPS"
+  certificate_arn   = var.certificate_arn
+  # TLS 1.3 and 1.2 only, forward-secret ciphers (AWS's recommended policy for new listeners).
+  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 
   default_action {
     type             = "forward"

@@ -24,6 +24,13 @@ locals {
     customers = {}
     projector = {}
   }
+
+  # Unbundled:ShutdownTimeout is a TimeSpan, read in its constant format hh:mm:ss (at most 110 s, see the variable).
+  shutdown_timeout = format("00:%02d:%02d", floor(var.shutdown_timeout_seconds / 60), var.shutdown_timeout_seconds % 60)
+
+  # ECS sends SIGTERM, waits stopTimeout, then SIGKILL: the graceful stop plus 10 s for the host to dispose its
+  # clients, flush its logs and exit once the endpoint has stopped.
+  stop_timeout_seconds = var.shutdown_timeout_seconds + 10
 }
 
 resource "aws_ecs_task_definition" "service" {
@@ -55,7 +62,7 @@ resource "aws_ecs_task_definition" "service" {
       portMappings = each.key == "api" ? [{ containerPort = 8080, protocol = "tcp" }] : []
 
       # Time to finish in-flight messages and, for the API, to delete its instance queue before SIGKILL.
-      stopTimeout = 30
+      stopTimeout = local.stop_timeout_seconds
 
       logConfiguration = {
         logDriver = "awslogs"
@@ -106,6 +113,12 @@ resource "aws_ecs_service" "service" {
     rollback = true
   }
 
+  # Autoscaling owns the running count once the service exists (autoscaling.tf); desired_counts reaches it as the
+  # scaling minimum, so an apply does not reset a service that has scaled out.
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+
   # The target group must be attached to a listener before a service can register targets in it.
-  depends_on = [aws_lb_listener.http]
+  depends_on = [aws_lb_listener.http, aws_lb_listener.https]
 }

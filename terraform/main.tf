@@ -49,5 +49,7 @@ locals {
     Unbundled__TableName       = local.table_name
     # The queues, topic and table above are terraform's; the endpoints only create their own instance queues.
     Unbundled__EnableInstallers = "false"
+    # The graceful stop, which the task definitions' stopTimeout leaves room for (ecs.tf).
+    Unbundled__ShutdownTimeout = local.shutdown_timeout
   }
 }

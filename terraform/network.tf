@@ -57,19 +57,20 @@ resource "aws_route_table_association" "public" {
 
 resource "aws_security_group" "alb" {
   name        = "${local.resource_prefix}-alb"
-  description = "The API's load balancer: HTTP in from the allowed CIDR blocks, out to the API tasks."
+  description = "The API's load balancer: its listener ports in from the allowed CIDR blocks, out to the tasks."
   vpc_id      = aws_vpc.this.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "alb_http" {
-  for_each = toset(var.allowed_ingress_cidr_blocks)
+# One rule per listener port and allowed CIDR block, keyed "443 203.0.113.0/24".
+resource "aws_vpc_security_group_ingress_rule" "alb_listeners" {
+  for_each = { for pair in setproduct(local.listener_ports, var.allowed_cidrs) : "${pair[0]} ${pair[1]}" => pair }
 
   security_group_id = aws_security_group.alb.id
-  description       = "HTTP from ${each.value}"
+  description       = "Port ${each.value[0]} from ${each.value[1]}"
   ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
-  cidr_ipv4         = each.value
+  from_port         = each.value[0]
+  to_port           = each.value[0]
+  cidr_ipv4         = each.value[1]
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_api" {

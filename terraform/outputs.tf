@@ -1,6 +1,16 @@
 output "api_url" {
   description = "Base URL of the GraphQL API: POST /graphql, GraphiQL at /, health at /health."
-  value       = "http://${aws_lb.api.dns_name}"
+  value       = "${local.https ? "https" : "http"}://${aws_lb.api.dns_name}"
+}
+
+output "load_balancer_dns_name" {
+  description = "DNS name of the load balancer, to point the certificate's domain name at (a CNAME, or a Route 53 alias with load_balancer_zone_id)."
+  value       = aws_lb.api.dns_name
+}
+
+output "load_balancer_zone_id" {
+  description = "Route 53 hosted zone of the load balancer, for an alias record."
+  value       = aws_lb.api.zone_id
 }
 
 output "endpoint_queue_urls" {

@@ -5,8 +5,11 @@
 # [A-Za-z0-9_-] as '-' (wire format §3.2): Unbundled.Domain.Events.CustomerInvited, published by Unbundled.Customers.
 ################################################################################
 
+# Encrypted at rest with the AWS-managed key for SNS (README, "Encryption"): SNS decrypts each message before it delivers
+# it to the SSE-SQS Projector queue, and that key's policy lets this account's principals use it through SNS.
 resource "aws_sns_topic" "customer_invited" {
-  name = "${local.topic_name_prefix}Unbundled-Domain-Events-CustomerInvited"
+  name              = "${local.topic_name_prefix}Unbundled-Domain-Events-CustomerInvited"
+  kms_master_key_id = "alias/aws/sns"
 }
 
 ################################################################################

@@ -48,7 +48,7 @@ variable "container_images" {
 }
 
 variable "desired_counts" {
-  description = "Number of running tasks per deployable. Every task long-polls its queues even when idle; see the README for what that costs."
+  description = "Number of running tasks per deployable, and the least autoscaling leaves running. Every task long-polls its queues even when idle; see the README for what that costs."
   type = object({
     api       = number
     customers = number
@@ -105,10 +105,21 @@ variable "vpc_cidr" {
   default     = "10.42.0.0/16"
 }
 
-variable "allowed_ingress_cidr_blocks" {
-  description = "CIDR blocks allowed to reach the API's load balancer on port 80."
+variable "allowed_cidrs" {
+  description = "IPv4 CIDR blocks allowed to reach the load balancer: the API's ports (80, and 443 with a certificate) and, when the service platform is on, ServicePulse's."
   type        = list(string)
   default     = ["0.0.0.0/0"]
+
+  validation {
+    condition     = alltrue([for cidr in var.allowed_cidrs : can(cidrhost(cidr, 0)) && !strcontains(cidr, ":")])
+    error_message = "allowed_cidrs must be IPv4 CIDR blocks such as 203.0.113.0/24."
+  }
+}
+
+variable "certificate_arn" {
+  description = "ARN of an ACM certificate for the API's domain name. Given, the load balancer serves HTTPS on 443 and port 80 redirects to it; null serves plain HTTP on 80."
+  type        = string
+  default     = null
 }
 
 ################################################################################
@@ -119,4 +130,63 @@ variable "create_servicecontrol_queues" {
   description = "Create the queues ServiceControl and its Monitoring instance read (Particular-ServiceControl, Particular-ServiceControl-staging, Particular-Monitoring). The error and audit queues are created either way."
   type        = bool
   default     = true
+}
+
+################################################################################
+# Autoscaling, graceful stop, alarms
+################################################################################
+
+variable "max_counts" {
+  description = "The most tasks autoscaling runs per deployable: the API scales on CPU, Customers and Projector on the depth of their input queues. Equal to desired_counts turns scaling off for that deployable."
+  type = object({
+    api       = number
+    customers = number
+    projector = number
+  })
+  default = {
+    api       = 4
+    customers = 4
+    projector = 2
+  }
+
+  validation {
+    condition     = alltrue([for count in values(var.max_counts) : count >= 1 && floor(count) == count])
+    error_message = "max_counts must be whole numbers, 1 or more."
+  }
+}
+
+variable "queue_depth_target" {
+  description = "Messages waiting in the Customers or Projector input queue (ApproximateNumberOfMessagesVisible) that target tracking keeps the queue at: above it tasks are added, well below it removed."
+  type        = number
+  default     = 100
+}
+
+variable "api_cpu_target" {
+  description = "Average CPU utilisation (percent) of the API's tasks that target tracking keeps them at."
+  type        = number
+  default     = 60
+}
+
+variable "shutdown_timeout_seconds" {
+  description = "How long an endpoint may take to stop gracefully (finish in-flight messages and requests, delete the API's instance queue): passed to each container as Unbundled__ShutdownTimeout; ECS waits that plus a margin before SIGKILL."
+  type        = number
+  default     = 5
+
+  validation {
+    # Fargate waits at most 120 s (stopTimeout) after SIGTERM, and the margin takes 10 of them.
+    condition     = var.shutdown_timeout_seconds >= 1 && var.shutdown_timeout_seconds <= 110 && floor(var.shutdown_timeout_seconds) == var.shutdown_timeout_seconds
+    error_message = "shutdown_timeout_seconds must be a whole number of seconds from 1 to 110."
+  }
+}
+
+variable "alarm_actions" {
+  description = "ARNs to notify when an alarm fires or clears, e.g. an SNS topic with an email subscription; empty records the alarms in CloudWatch only. CloudWatch cannot publish to a topic encrypted with the AWS-managed key alias/aws/sns."
+  type        = list(string)
+  default     = []
+}
+
+variable "oldest_message_alarm_seconds" {
+  description = "Age (ApproximateAgeOfOldestMessage) at which a message waiting in an endpoint's input queue raises that queue's alarm."
+  type        = number
+  default     = 300
 }
