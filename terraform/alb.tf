@@ -8,6 +8,9 @@ locals {
 
   # The ports the load balancer listens on, each open to allowed_cidrs.
   listener_ports = local.https ? [80, 443] : [80]
+
+  # TLS 1.3 and 1.2 only, forward-secret ciphers (AWS's recommended policy for new listeners).
+  tls_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 }
 
 resource "aws_lb" "api" {
@@ -68,8 +71,7 @@ resource "aws_lb_listener" "https" {
   port              = 443
   protocol          = "HTTPS"
   certificate_arn   = var.certificate_arn
-  # TLS 1.3 and 1.2 only, forward-secret ciphers (AWS's recommended policy for new listeners).
-  ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  ssl_policy        = local.tls_policy
 
   default_action {
     type             = "forward"

@@ -57,3 +57,8 @@ output "log_group_names" {
   description = "CloudWatch log group of each service."
   value       = { for key, group in aws_cloudwatch_log_group.service : key => group.name }
 }
+
+output "servicepulse_url" {
+  description = "ServicePulse, when enable_service_platform is true (on the load balancer's servicepulse_port, open to allowed_cidrs); null otherwise."
+  value       = local.platform ? "${local.https ? "https" : "http"}://${aws_lb.api.dns_name}:${var.servicepulse_port}" : null
+}

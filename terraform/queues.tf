@@ -65,7 +65,8 @@ resource "aws_sqs_queue" "audit" {
 ################################################################################
 
 resource "aws_sqs_queue" "servicecontrol" {
-  for_each = var.create_servicecontrol_queues ? local.servicecontrol_queues : {}
+  # The service platform reads them, so turning it on creates them whatever create_servicecontrol_queues says.
+  for_each = var.create_servicecontrol_queues || var.enable_service_platform ? local.servicecontrol_queues : {}
 
   name                      = "${local.queue_name_prefix}${each.value}"
   message_retention_seconds = 345600

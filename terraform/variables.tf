@@ -126,6 +126,41 @@ variable "certificate_arn" {
 # ServiceControl
 ################################################################################
 
+variable "enable_service_platform" {
+  description = "Run the Particular Service Platform next to the endpoints: ServiceControl's error, audit and monitoring instances and ServicePulse (see the README for what it costs)."
+  type        = bool
+  default     = false
+}
+
+variable "service_platform_version" {
+  description = "Tag of the particular/servicecontrol, -audit, -monitoring and -ravendb images, one version for all four."
+  type        = string
+  default     = "6.14.2"
+}
+
+variable "servicepulse_version" {
+  description = "Tag of the particular/servicepulse image."
+  type        = string
+  default     = "2.5.0"
+}
+
+variable "servicepulse_port" {
+  description = "Load balancer port ServicePulse is served on (HTTPS with certificate_arn, HTTP otherwise), open to allowed_cidrs."
+  type        = number
+  default     = 9090
+
+  validation {
+    condition     = !contains([80, 443], var.servicepulse_port)
+    error_message = "servicepulse_port must not be one of the API's ports, 80 and 443."
+  }
+}
+
+variable "particular_license_secret_arn" {
+  description = "ARN of a Secrets Manager secret holding the Particular license file's text, given to the ServiceControl instances as PARTICULARSOFTWARE_LICENSE; null runs them unlicensed (trial)."
+  type        = string
+  default     = null
+}
+
 variable "create_servicecontrol_queues" {
   description = "Create the queues ServiceControl and its Monitoring instance read (Particular-ServiceControl, Particular-ServiceControl-staging, Particular-Monitoring). The error and audit queues are created either way."
   type        = bool

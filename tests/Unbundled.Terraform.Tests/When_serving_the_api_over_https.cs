@@ -26,7 +26,8 @@ public sealed class When_serving_the_api_over_https
         Assert.Equal(443, Hcl.Number(https["port"]));
         Assert.Equal("HTTPS", https.Text("protocol"));
         Assert.Equal("${var.certificate_arn}", https.Text("certificate_arn"));
-        Assert.StartsWith("ELBSecurityPolicy-TLS13-1-2-", https.Text("ssl_policy"));
+        Assert.Equal("${local.tls_policy}", https.Text("ssl_policy"));
+        Assert.StartsWith("ELBSecurityPolicy-TLS13-1-2-", Hcl.Text(configuration.Locals["tls_policy"]));
         var action = Assert.Single(https.Blocks("default_action"));
         Assert.Equal("forward", Hcl.Text(action["type"]));
         Assert.Equal("${aws_lb_target_group.api.arn}", Hcl.Text(action["target_group_arn"]));
@@ -52,11 +53,12 @@ public sealed class When_serving_the_api_over_https
     {
         var configuration = await TerraformConfiguration.Load();
 
-        var ingress = configuration.Resources("aws_vpc_security_group_ingress_rule")
+        var fromOutside = configuration.Resources("aws_vpc_security_group_ingress_rule")
             .Where(rule => rule.Text("security_group_id") == "${aws_security_group.alb.id}")
             .ToList();
 
-        var rule = Assert.Single(ingress);
+        Assert.All(fromOutside, rule => Assert.Contains("var.allowed_cidrs", rule.Text("for_each")));
+        var rule = configuration.Resource("aws_vpc_security_group_ingress_rule", "alb_listeners");
         Assert.Contains("setproduct(local.listener_ports, var.allowed_cidrs)", rule.Text("for_each"));
         Assert.Equal("${each.value[0]}", rule.Text("from_port"));
         Assert.Equal("${each.value[0]}", rule.Text("to_port"));
