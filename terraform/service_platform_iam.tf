@@ -29,10 +29,29 @@ resource "aws_iam_role" "service_platform_task" {
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
+# The error and audit instances mount their database's directory, and only that: EFS checks the access point.
+data "aws_iam_policy_document" "service_platform_database" {
+  for_each = var.enable_service_platform ? local.service_platform_databases : {}
+
+  statement {
+    sid       = "Database"
+    actions   = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
+    resources = [aws_efs_file_system.service_platform[0].arn]
+
+    condition {
+      test     = "StringEquals"
+      variable = "elasticfilesystem:AccessPointArn"
+      values   = [aws_efs_access_point.service_platform[each.key].arn]
+    }
+  }
+}
+
 # The error instance ingests `error`, keeps its input, staging and own error queues, and sends retried messages back to
 # the endpoint that failed them (the NServiceBus.FailedQ header names an endpoint input queue).
 data "aws_iam_policy_document" "servicecontrol_task" {
   count = local.platform ? 1 : 0
+
+  source_policy_documents = [data.aws_iam_policy_document.service_platform_database["servicecontrol"].json]
 
   statement {
     sid     = "OwnQueues"
@@ -50,24 +69,14 @@ data "aws_iam_policy_document" "servicecontrol_task" {
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
     resources = local.endpoint_queue_arns
   }
-
-  statement {
-    sid       = "Database"
-    actions   = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
-    resources = [aws_efs_file_system.service_platform[0].arn]
-
-    condition {
-      test     = "StringEquals"
-      variable = "elasticfilesystem:AccessPointArn"
-      values   = [aws_efs_access_point.service_platform["servicecontrol"].arn]
-    }
-  }
 }
 
 # The audit instance ingests `audit`, keeps its input and error queues, and tells the error instance about new endpoints
 # and successful retries.
 data "aws_iam_policy_document" "audit_task" {
   count = local.platform ? 1 : 0
+
+  source_policy_documents = [data.aws_iam_policy_document.service_platform_database["audit"].json]
 
   statement {
     sid     = "OwnQueues"
@@ -83,18 +92,6 @@ data "aws_iam_policy_document" "audit_task" {
     sid       = "ControlMessagesToServiceControl"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
     resources = [aws_sqs_queue.servicecontrol["servicecontrol"].arn]
-  }
-
-  statement {
-    sid       = "Database"
-    actions   = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
-    resources = [aws_efs_file_system.service_platform[0].arn]
-
-    condition {
-      test     = "StringEquals"
-      variable = "elasticfilesystem:AccessPointArn"
-      values   = [aws_efs_access_point.service_platform["audit"].arn]
-    }
   }
 }
 

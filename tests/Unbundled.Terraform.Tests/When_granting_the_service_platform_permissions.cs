@@ -58,12 +58,17 @@ public sealed class When_granting_the_service_platform_permissions
     {
         var configuration = await TerraformConfiguration.Load();
 
-        foreach (var (document, database) in new[] { ("servicecontrol_task", "servicecontrol"), ("audit_task", "audit") })
+        var database = configuration.DataSource("aws_iam_policy_document", "service_platform_database");
+        var condition = Assert.Single(Hcl.Blocks(Assert.Single(database.Blocks("statement")), "condition"));
+
+        Assert.Equal(["audit", "servicecontrol"], configuration.Instances(database).Select(instance => instance.Key));
+        Assert.Equal("elasticfilesystem:AccessPointArn", Hcl.Text(condition["variable"]));
+        Assert.Equal(["${aws_efs_access_point.service_platform[each.key].arn}"], Hcl.Strings(condition["values"]));
+        foreach (var (document, key) in new[] { ("servicecontrol_task", "servicecontrol"), ("audit_task", "audit") })
         {
-            var storage = Assert.Single(configuration.DataSource("aws_iam_policy_document", document).Blocks("statement"), statement => Hcl.Text(statement["sid"]) == "Database");
-            var condition = Assert.Single(Hcl.Blocks(storage, "condition"));
-            Assert.Equal("elasticfilesystem:AccessPointArn", Hcl.Text(condition["variable"]));
-            Assert.Equal([$"${{aws_efs_access_point.service_platform[\"{database}\"].arn}}"], Hcl.Strings(condition["values"]));
+            Assert.Equal(
+                [$"${{data.aws_iam_policy_document.service_platform_database[\"{key}\"].json}}"],
+                Hcl.Strings(configuration.DataSource("aws_iam_policy_document", document)["source_policy_documents"]));
         }
     }
 }
