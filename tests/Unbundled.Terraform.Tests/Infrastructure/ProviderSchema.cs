@@ -29,6 +29,10 @@ internal sealed class ProviderSchema
     /// <summary>The schema of every type in <c>terraform/</c>, read once per test run.</summary>
     public static Task<ProviderSchema> Load() => OfTheConfiguration.Value;
 
+    /// <summary>The configuration and the schema of its types, for the checks that need both.</summary>
+    public static async Task<(TerraformConfiguration Configuration, ProviderSchema Schema)> LoadWithConfiguration() =>
+        (await TerraformConfiguration.Load(), await Load());
+
     /// <summary>The schema of the types of <paramref name="blocks"/>.</summary>
     public static async Task<ProviderSchema> For(IEnumerable<HclBlock> blocks)
     {

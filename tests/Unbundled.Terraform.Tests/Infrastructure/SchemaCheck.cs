@@ -23,6 +23,10 @@ internal static class SchemaCheck
 
     private static readonly HashSet<string> DynamicArguments = new(["for_each", "iterator", "labels", "content"], StringComparer.Ordinal);
 
+    /// <summary>What is wrong with a resource's or data source's body, each problem starting with the block's address and file.</summary>
+    public static IReadOnlyList<string> Problems(HclBlock block, JsonObject schema) =>
+        Problems(block.ToString(), block.Type, block.Body, schema, block.Kind == "data" ? DataMetaArguments : ResourceMetaArguments);
+
     /// <summary>What is wrong with <paramref name="body"/>, one sentence per problem, each starting with <paramref name="where"/>.</summary>
     public static IReadOnlyList<string> Problems(string where, string type, JsonObject body, JsonObject schema, IReadOnlySet<string> metaArguments)
     {
@@ -54,7 +58,7 @@ internal static class SchemaCheck
             }
             else
             {
-                problems.Add($"{where}: '{name}' is not an argument or block of {type}{Suggestion(name, attributes, blocks)}.");
+                problems.Add($"{where}: '{name}' is not an argument or block of {type}{NameSuggestion.For(name, attributes.Concat(blocks).Select(entry => entry.Key))}.");
             }
         }
 
@@ -100,7 +104,7 @@ internal static class SchemaCheck
         {
             if (blocks[label] is not JsonObject schema)
             {
-                problems.Add($"{where}: dynamic \"{label}\" is not a block of {type}{Suggestion(label, new JsonObject(), blocks)}.");
+                problems.Add($"{where}: dynamic \"{label}\" is not a block of {type}{NameSuggestion.For(label, blocks.Select(entry => entry.Key))}.");
                 continue;
             }
 
@@ -113,29 +117,5 @@ internal static class SchemaCheck
                 CheckNested(where, type, label, definition["content"], schema, problems);
             }
         }
-    }
-
-    /// <summary>", did you mean 'x'?" for the closest name within two edits, so a typo's message names the fix.</summary>
-    private static string Suggestion(string name, JsonObject attributes, JsonObject blocks) =>
-        attributes.Concat(blocks).Select(entry => entry.Key).MinBy(candidate => Edits(name, candidate)) is { } closest && Edits(name, closest) <= 2
-            ? $" (did you mean '{closest}'?)"
-            : "";
-
-    private static int Edits(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
