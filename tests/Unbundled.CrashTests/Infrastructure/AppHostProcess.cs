@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.LocalAws;
 
 namespace Unbundled.CrashTests.Infrastructure;
@@ -17,19 +15,13 @@ internal sealed class AppHostProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ProcessOutput output;
 
     private AppHostProcess(Process process, Uri apiAddress)
     {
         this.process = process;
         ApiAddress = apiAddress;
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"The AppHost exited with code {process.ExitCode}:{Environment.NewLine}{Output}"));
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output = new ProcessOutput(process, ReadyLine, kept: 5000);
     }
 
     public Uri ApiAddress { get; }
@@ -37,9 +29,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
     /// <summary>Its process id, which is also its process group id.</summary>
     public int Id => process.Id;
 
-    public string Output => string.Join(Environment.NewLine, output);
+    public string Output => output.ToString();
 
-    public IEnumerable<string> Lines => output;
+    public IEnumerable<string> Lines => output.Lines;
 
     /// <summary>Starts the AppHost on <paramref name="shell"/> with its data in <paramref name="dataPath"/> and waits until it serves.</summary>
     public static async Task<AppHostProcess> Start(string shell, string dataPath, params string[] extraArguments)
@@ -47,11 +39,11 @@ internal sealed class AppHostProcess : IAsyncDisposable
         // The test runs from tests/…/bin/{configuration}/net10.0; the AppHost was built in the same configuration.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var dll = Path.Combine(RepositoryLayout.Root, "src", "Unbundled.AppHost", "bin", configuration, "net10.0", "Unbundled.AppHost.dll");
-        var apiAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var apiAddress = new Uri($"http://127.0.0.1:{ChildProcessExtensions.FreeLoopbackPort()}");
         // setsid execs dotnet in place (our child is no group leader, so it does not fork): the pid is the AppHost's.
         var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])["dotnet", dll, "--shell", shell, "--data-path", dataPath, "--urls", apiAddress.ToString(),
-                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", .. extraArguments])
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Unbundled.AppHost=Information", .. extraArguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -59,7 +51,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
         var appHost = new AppHostProcess(Process.Start(start) ?? throw new InvalidOperationException("setsid did not start."), apiAddress);
         try
         {
-            await appHost.ready.Task.WaitAsync(StartTimeout);
+            await appHost.output.Ready.WaitAsync(StartTimeout);
             return appHost;
         }
         catch (TimeoutException)
@@ -90,38 +82,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        process.Dispose();
+        process.KillAndDispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 5000 && output.TryDequeue(out _))
-        {
-        }
-
-        if (line.Contains(ReadyLine, StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
-        }
     }
 }

@@ -3,14 +3,14 @@ using Unbundled.AcceptanceTests.Infrastructure;
 namespace Unbundled.CrashTests.Infrastructure;
 
 /// <summary>What a check after a restart found: the invites acknowledged and attempted so far, the acknowledged customers lost, the emails with two ids.</summary>
-internal sealed record CrashCheck(string KillPoint, int Acknowledged, int Attempted, IReadOnlyList<string> Lost, IReadOnlyList<string> Duplicated)
+internal sealed record CrashCheck(int Acknowledged, int Attempted, IReadOnlyList<string> Lost, IReadOnlyList<string> Duplicated)
 {
     /// <summary>
     /// Asks the restarted system for every acknowledged customer (it must be found, with its email) and invites every
     /// attempted email again: the answer must be the first id (<c>CUSTOMER_ALREADY_INVITED</c>), or, for an email never
     /// acknowledged, a first invite, after which it must keep that id.
     /// </summary>
-    public static async Task<CrashCheck> Run(string killPoint, Uri apiAddress, InviteLedger ledger)
+    public static async Task<CrashCheck> Run(Uri apiAddress, InviteLedger ledger)
     {
         using var http = new HttpClient { BaseAddress = apiAddress, Timeout = TimeSpan.FromSeconds(60) };
         var api = new GraphQLClient(http);
@@ -29,11 +29,11 @@ internal sealed record CrashCheck(string KillPoint, int Acknowledged, int Attemp
             var again = await InviteAgain(api, email);
             ledger.Saw(email, again);
         });
-        return new CrashCheck(killPoint, ledger.Acknowledged.Count, ledger.Attempted.Count, [.. lost], ledger.Duplicated());
+        return new CrashCheck(ledger.Acknowledged.Count, ledger.Attempted.Count, [.. lost], ledger.Duplicated());
     }
 
     public override string ToString() =>
-        $"{KillPoint}: {Acknowledged} acknowledged of {Attempted} attempted, {Lost.Count} lost, {Duplicated.Count} duplicated";
+        $"{Acknowledged} acknowledged of {Attempted} attempted, {Lost.Count} lost, {Duplicated.Count} duplicated";
 
     private static async Task<string> InviteAgain(GraphQLClient api, string email)
     {
