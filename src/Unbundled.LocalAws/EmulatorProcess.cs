@@ -5,17 +5,22 @@ using System.Net.Sockets;
 
 namespace Unbundled.LocalAws;
 
-/// <summary>One emulator running as a node child process on a loopback port; disposing kills it and anything it started.</summary>
+/// <summary>
+/// One emulator running as a node child process on a loopback port, in a session of its own; disposing stops it (and
+/// anything it started), and an exit before that is reported through <see cref="Exited"/>.
+/// </summary>
 internal sealed class EmulatorProcess : IDisposable
 {
     private const int MaxAttempts = 3;
     private const int KeptOutputLines = 40;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
     private volatile bool announced;
+    private volatile bool stopping;
 
     private EmulatorProcess(string name, Process process, int port)
     {
@@ -26,9 +31,16 @@ internal sealed class EmulatorProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => ReportExit();
     }
 
+    /// <summary>Raised once if the emulator exits after it was listening and before <see cref="Dispose"/>.</summary>
+    public event Action<StandInExit>? Exited;
+
     public string Name { get; }
+
+    public int ProcessId => process.Id;
 
     public int Port { get; }
 
@@ -50,33 +62,14 @@ internal sealed class EmulatorProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>node {arguments(port)}</c> in <c>tools/</c> and waits until the port accepts connections.</summary>
-    /// <remarks>
-    /// The free port is picked before the child binds it, so another process can win the race; then we try a new port.
-    /// The child is preloaded with <c>exit-with-parent.cjs</c> and keeps our end of its stdin: if this process dies
-    /// without disposing us (killed test host), the pipe closes and the emulator exits by itself.
-    /// </remarks>
+    /// <summary>Starts <c>node {arguments(port)}</c> as <see cref="StandInCommand"/> says and waits until the port accepts connections.</summary>
+    /// <remarks>The free port is picked before the child binds it, so another process can win the race; then we try a new port.</remarks>
     public static async Task<EmulatorProcess> Start(string name, Func<int, IEnumerable<string>> arguments, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort.Next();
-            var start = new ProcessStartInfo("node")
-            {
-                WorkingDirectory = RepositoryLayout.Tools,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add("--require");
-            start.ArgumentList.Add(Path.Combine(RepositoryLayout.Tools, "exit-with-parent.cjs"));
-            foreach (var argument in arguments(port))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var emulator = new EmulatorProcess(name, NodeTools.Start(start), port);
+            var emulator = new EmulatorProcess(name, NodeTools.Start(StandInCommand.For(arguments(port))), port);
             try
             {
                 await emulator.WaitUntilListening(cancellationToken);
@@ -94,22 +87,37 @@ internal sealed class EmulatorProcess : IDisposable
         }
     }
 
+    /// <summary>Closes the emulator's stdin, on which it exits (see <c>exit-with-parent.cjs</c>), and kills it if it has not within 5 s.</summary>
+    /// <remarks>Both emulators write every change through to their data folder, so ending them this way loses nothing.</remarks>
     public void Dispose()
     {
+        stopping = true;
         try
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(5));
+                process.StandardInput.Close();
+                if (!process.WaitForExit(StopTimeout))
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(StopTimeout);
+                }
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException)
         {
-            // It exited between the check and the kill.
+            // It exited between the check and the close or the kill.
         }
 
         process.Dispose();
+    }
+
+    private void ReportExit()
+    {
+        if (announced && !stopping)
+        {
+            Exited?.Invoke(new StandInExit(Name, process.ExitCode));
+        }
     }
 
     private async Task WaitUntilListening(CancellationToken cancellationToken)

@@ -78,7 +78,7 @@ public static class NodeTools
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"'{start.FileName}' was not found: the AWS emulators need Node.js 20+ and npm on the PATH.", e);
+            throw new InvalidOperationException($"'{start.FileName}' was not found: the AWS emulators need npm and Node.js on the PATH (and setsid, from util-linux, on Linux; fauxqs runs on the Node 22 that npm ci installs on Linux x64, elsewhere on the PATH's, which must be 22.5+).", e);
         }
     }
 

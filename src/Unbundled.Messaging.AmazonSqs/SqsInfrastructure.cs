@@ -64,7 +64,7 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
         // the stop was hurried (the token is often already cancelled by then).
         foreach (var queue in instanceQueues)
         {
-            await stale.DeleteWithDelayQueue(await clients.QueueUrl(queue, CancellationToken.None), CancellationToken.None);
+            await stale.DeleteOwnOnStop(queue);
             clients.ForgetQueueUrl(queue);
         }
 

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Unbundled.LocalAws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
@@ -47,6 +48,18 @@ internal static class AwsShell
         // Scoped: a view remembers the version it read, for its conditional save.
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
+        if (standIns is not null)
+        {
+            WatchStandIns(services, standIns);
+        }
+    }
+
+    private static void WatchStandIns(IServiceCollection services, LocalAwsStandIns standIns)
+    {
+        services.AddSingleton(provider => new StandInsWatch(standIns, provider.GetRequiredService<ILogger<StandInsWatch>>()));
+        services.AddHostedService(provider => provider.GetRequiredService<StandInsWatch>());
+        services.AddHealthChecks().AddCheck<StandInsWatch>("aws-local stand-ins");
+        services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns));
     }
 
     private static AmazonDynamoDBClient LocalClient(LocalAwsStandIns standIns) => new(LocalCredentials, new AmazonDynamoDBConfig

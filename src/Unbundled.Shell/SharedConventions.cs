@@ -51,7 +51,7 @@ public static class SharedConventions
                 AwsShell.Use(builder.Services, endpoint, shell, standIns: null);
                 break;
             case ShellKind.AwsLocal:
-                AwsShell.Use(builder.Services, endpoint, shell, AwsStandIns.Instance);
+                AwsShell.Use(builder.Services, endpoint, shell, AwsStandIns.For(shell));
                 break;
             default:
                 throw new NotSupportedException($"There is no {shell.Kind} shell.");

@@ -29,6 +29,9 @@ public sealed record ShellOptions(
 
     public string DatabasePath => Path.Combine(DataPath, "unbundled.db");
 
+    /// <summary>Where <c>--shell aws-local</c>'s stand-ins keep their queues, topics and table.</summary>
+    public string AwsLocalPath => Path.Combine(DataPath, "aws-local");
+
     public static ShellOptions From(IConfiguration configuration)
     {
         var shell = FromCommandLine(configuration, "shell") ?? configuration["Unbundled:Shell"] ?? "embedded";

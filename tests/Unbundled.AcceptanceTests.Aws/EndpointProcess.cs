@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.LocalAws;
 
 namespace Unbundled.AcceptanceTests.Aws;
@@ -8,21 +8,15 @@ namespace Unbundled.AcceptanceTests.Aws;
 internal sealed class EndpointProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
-    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ProcessOutput output;
 
     private EndpointProcess(Process process, string readyLine)
     {
         this.process = process;
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"The process exited with code {process.ExitCode}:{Environment.NewLine}{Output}"));
-        process.OutputDataReceived += (_, e) => Keep(e.Data, readyLine);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data, readyLine);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        output = new ProcessOutput(process, readyLine, kept: 200);
     }
 
-    public string Output => string.Join(Environment.NewLine, output);
+    public string Output => output.ToString();
 
     /// <summary>Starts <c>src/{project}</c>'s program and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
     public static async Task<EndpointProcess> Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string readyLine)
@@ -45,7 +39,7 @@ internal sealed class EndpointProcess : IAsyncDisposable
         var endpoint = new EndpointProcess(Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start."), readyLine);
         try
         {
-            await endpoint.ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await endpoint.output.Ready.WaitAsync(TimeSpan.FromSeconds(60));
             return endpoint;
         }
         catch (TimeoutException)
@@ -81,31 +75,7 @@ internal sealed class EndpointProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        process.Dispose();
+        process.KillAndDispose();
         return ValueTask.CompletedTask;
-    }
-
-    private void Keep(string? line, string readyLine)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 200 && output.TryDequeue(out _))
-        {
-        }
-
-        if (line.Contains(readyLine, StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.Runtime;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 
@@ -38,19 +39,36 @@ internal sealed class StaleInstanceQueues(SqsClients clients, TimeSpan maxIdle, 
         return removed;
     }
 
-    public async Task DeleteWithDelayQueue(string queueUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes this instance's own queue and its delay queue on stop. Stopping must not throw: when SQS cannot be reached
+    /// (the aws-local stand-ins gone, the network down) this logs one warning and leaves the queues to the next instance's
+    /// clean-up, which removes them once they are stale.
+    /// </summary>
+    public async Task DeleteOwnOnStop(string queueName)
     {
-        await DeleteQuietly(queueUrl, cancellationToken);
-        await DeleteQuietly(queueUrl + TransportHeaders.DelayQueueSuffix, cancellationToken);
+        try
+        {
+            await DeleteWithDelayQueue(await clients.QueueUrl(queueName, CancellationToken.None), CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not delete instance queue {Queue} on stop; another instance removes it once it is stale", queueName);
+        }
     }
 
-    private async Task DeleteQuietly(string queueUrl, CancellationToken cancellationToken)
+    public async Task DeleteWithDelayQueue(string queueUrl, CancellationToken cancellationToken)
+    {
+        await DeleteIfExists(queueUrl, cancellationToken);
+        await DeleteIfExists(queueUrl + TransportHeaders.DelayQueueSuffix, cancellationToken);
+    }
+
+    private async Task DeleteIfExists(string queueUrl, CancellationToken cancellationToken)
     {
         try
         {
             await clients.Sqs.DeleteQueueAsync(queueUrl, cancellationToken);
         }
-        catch (Amazon.SQS.Model.QueueDoesNotExistException)
+        catch (QueueDoesNotExistException)
         {
         }
     }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Unbundled.AcceptanceTests.Infrastructure;
+using Unbundled.LocalAws;
+
+namespace Unbundled.CrashTests.Infrastructure;
+
+/// <summary>
+/// <c>dotnet Unbundled.AppHost.dll</c> from its build output, as a child process leading a process group (and session)
+/// of its own, as a shell starts a foreground job: a signal to the group reaches it and whatever shares its group.
+/// </summary>
+internal sealed class AppHostProcess : IAsyncDisposable
+{
+    private const string ReadyLine = "Unbundled is running";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly Process process;
+    private readonly ProcessOutput output;
+
+    private AppHostProcess(Process process, Uri apiAddress)
+    {
+        this.process = process;
+        ApiAddress = apiAddress;
+        output = new ProcessOutput(process, ReadyLine, kept: 5000);
+    }
+
+    public Uri ApiAddress { get; }
+
+    /// <summary>Its process id, which is also its process group id.</summary>
+    public int Id => process.Id;
+
+    public string Output => output.ToString();
+
+    public IEnumerable<string> Lines => output.Lines;
+
+    /// <summary>Starts the AppHost on <paramref name="shell"/> with its data in <paramref name="dataPath"/> and waits until it serves.</summary>
+    public static async Task<AppHostProcess> Start(string shell, string dataPath, params string[] extraArguments)
+    {
+        // The test runs from tests/…/bin/{configuration}/net10.0; the AppHost was built in the same configuration.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var dll = Path.Combine(RepositoryLayout.Root, "src", "Unbundled.AppHost", "bin", configuration, "net10.0", "Unbundled.AppHost.dll");
+        var apiAddress = new Uri($"http://127.0.0.1:{ChildProcessExtensions.FreeLoopbackPort()}");
+        // setsid execs dotnet in place (our child is no group leader, so it does not fork): the pid is the AppHost's.
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["dotnet", dll, "--shell", shell, "--data-path", dataPath, "--urls", apiAddress.ToString(),
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Unbundled.AppHost=Information", .. extraArguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var appHost = new AppHostProcess(Process.Start(start) ?? throw new InvalidOperationException("setsid did not start."), apiAddress);
+        try
+        {
+            await appHost.output.Ready.WaitAsync(StartTimeout);
+            return appHost;
+        }
+        catch (TimeoutException)
+        {
+            await appHost.DisposeAsync();
+            throw new InvalidOperationException($"The AppHost did not print '{ReadyLine}' within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{appHost.Output}");
+        }
+    }
+
+    /// <summary>The processes the AppHost started (the stand-ins on aws-local), found by their parent process id.</summary>
+    public IReadOnlyList<ChildProcess> Children() => ChildProcess.Of(process.Id);
+
+    /// <summary>Waits for the exit and returns its code; after <paramref name="timeout"/> kills it and fails.</summary>
+    public async Task<int> WaitForExit(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The AppHost did not exit within {timeout.TotalSeconds} s:{Environment.NewLine}{Output}");
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        process.KillAndDispose();
+        return ValueTask.CompletedTask;
+    }
+}
