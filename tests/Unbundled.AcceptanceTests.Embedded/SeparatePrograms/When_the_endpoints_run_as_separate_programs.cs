@@ -13,7 +13,7 @@ namespace Unbundled.AcceptanceTests.Embedded.SeparatePrograms;
 public sealed class When_the_endpoints_run_as_separate_programs : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "unbundled-readme", Guid.NewGuid().ToString("N"));
-    private readonly List<DotnetRun> programs = [];
+    private readonly List<EndpointProcess> programs = [];
 
     public Task InitializeAsync()
     {
