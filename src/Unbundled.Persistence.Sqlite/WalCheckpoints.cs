@@ -73,9 +73,10 @@ internal static class WalCheckpoints
         {
             await checkpoint();
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // Nothing is lost: the log keeps every committed page, and the next checkpoint copies them.
+            // Nothing is lost: the log keeps every committed page, and the next checkpoint copies them. A reset must
+            // not fail either: the next batch waits for it.
         }
         finally
         {
