@@ -108,7 +108,7 @@ public sealed class SqsTransport : TransportDefinition
 
         return new SqsInfrastructure(this, clients, creator, receivers, sqsReceivers, logger)
         {
-            Dispatcher = new SqsDispatcher(clients, new TopicPublisher(clients, TopicNamePrefix, logger)),
+            Dispatcher = new SqsDispatcher(clients, new TopicPublisher(clients, TopicNamePrefix, logger), logger),
             Receivers = sqsReceivers.ToDictionary(r => r.Key, IMessageReceiver (r) => r.Value),
         };
     }

@@ -31,6 +31,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private OnMessage? onMessage;
     private OnError? onError;
     private InflightClaims? claims;
+    private FileStream? instanceMarker;
     private FileSystemWatcher? watcher;
     private Task pump = Task.CompletedTask;
     private Task delayedPump = Task.CompletedTask;
@@ -75,6 +76,11 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         if (recovered.Count > 0)
         {
             logger.LogWarning("Returned {Count} messages claimed by a stopped receiver to {Queue}", recovered.Count, queue.Name);
+        }
+
+        if (settings.IsInstanceSpecific)
+        {
+            MarkAndRemoveStaleInstanceQueues();
         }
 
         LocalReceivers.Register(queue.Path, this);
@@ -125,10 +131,22 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         await StopReceive(CancellationToken.None);
         claims?.Dispose();
         claims = null;
+        instanceMarker?.Dispose();
+        instanceMarker = null;
         if (settings.IsInstanceSpecific)
         {
             // Nobody else reads an instance queue, and callbacks do not outlive the process: leave nothing behind.
             DeleteQuietly(queue.Path);
+        }
+    }
+
+    private void MarkAndRemoveStaleInstanceQueues()
+    {
+        instanceMarker ??= StaleInstanceFolders.Mark(queue);
+        var endpointQueue = transport.ToTransportAddress(new QueueAddress(settings.ReceiveAddress.BaseAddress));
+        foreach (var removed in StaleInstanceFolders.Remove(Path.GetDirectoryName(queue.Path)!, endpointQueue, transport.StaleInstanceQueueAge, transport.TimeProvider))
+        {
+            logger.LogInformation("Deleted the instance queue {Queue} of a process that is gone, with the replies nobody will read", removed);
         }
     }
 

@@ -21,6 +21,15 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
     /// <summary>Watch queue folders for files written by other processes; turn off when a queue is never shared.</summary>
     public bool WatchForOtherProcesses { get; init; } = true;
 
+    /// <summary>
+    /// How long an instance queue whose process is gone stays, untouched, before a starting instance of the same endpoint
+    /// deletes it with the replies nobody will read (<see cref="StaleInstanceFolders"/>).
+    /// </summary>
+    public TimeSpan StaleInstanceQueueAge { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The clock of the crash clean-ups' grace periods.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     public override string ToTransportAddress(QueueAddress address) => QueueNames.Sanitize(address.ToString());
 
     public override Task<TransportInfrastructure> Initialize(
@@ -29,7 +38,7 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
         IReadOnlyList<string> sendingAddresses,
         CancellationToken cancellationToken = default)
     {
-        var queues = new QueueStore(RootPath);
+        var queues = new QueueStore(RootPath, TimeProvider);
         var subscriptions = new SubscriptionStore(RootPath);
         foreach (var address in sendingAddresses)
         {

@@ -39,7 +39,7 @@ internal sealed class InflightClaims : IDisposable
         var recovered = new List<string>();
         foreach (var lockPath in Directory.EnumerateFiles(queue.InflightPath, "*.lock"))
         {
-            if (lockPath == lockFile.Name || !TryTakeOver(lockPath, out var abandoned))
+            if (lockPath == lockFile.Name || OwnerLock.TryTake(lockPath) is not { } abandoned)
             {
                 continue;
             }
@@ -71,24 +71,5 @@ internal sealed class InflightClaims : IDisposable
         var path = lockFile.Name;
         lockFile.Dispose();
         File.Delete(path);
-    }
-
-    private static bool TryTakeOver(string lockPath, out FileStream? abandoned)
-    {
-        try
-        {
-            abandoned = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            return true;
-        }
-        catch (IOException)
-        {
-            abandoned = null;
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            abandoned = null;
-            return false;
-        }
     }
 }

@@ -3,7 +3,7 @@ namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
 /// One queue's folder. Ready messages sit at the top level as <c>{time-ordered id}.msg</c>; files are written under
-/// <c>.tmp</c> first and renamed in, so a reader never sees half a message. Delayed messages wait in <c>.delayed</c> named
+/// <c>.tmp/{owner}</c> first (<see cref="OwnedTempFolders"/>) and renamed in, so a reader never sees half a message. Delayed messages wait in <c>.delayed</c> named
 /// by their due time; receivers hold claimed messages under <c>.inflight/{receiver}</c>; consumed files wait under
 /// <c>.free</c> to be written over (<see cref="RecycledFiles"/>).
 /// </summary>
@@ -11,7 +11,7 @@ internal sealed class QueueFolder
 {
     public const string Extension = ".msg";
 
-    public QueueFolder(string root, string name)
+    public QueueFolder(string root, string name, TimeProvider time)
     {
         Name = name;
         Path = System.IO.Path.Combine(root, name);
@@ -22,6 +22,7 @@ internal sealed class QueueFolder
         Directory.CreateDirectory(TempPath);
         Directory.CreateDirectory(DelayedPath);
         Directory.CreateDirectory(InflightPath);
+        OwnTempPath = OwnedTempFolders.For(TempPath, time);
     }
 
     public string Name { get; }
@@ -29,6 +30,9 @@ internal sealed class QueueFolder
     public string Path { get; }
 
     public string TempPath { get; }
+
+    /// <summary>This process's folder under <see cref="TempPath"/>, where it writes files before renaming them in.</summary>
+    public string OwnTempPath { get; }
 
     public string DelayedPath { get; }
 
@@ -81,7 +85,7 @@ internal sealed class QueueFolder
     private (string Path, string Name) WriteTemporary(byte[] content)
     {
         var name = NewFileName();
-        var temp = System.IO.Path.Combine(TempPath, name);
+        var temp = System.IO.Path.Combine(OwnTempPath, name);
         if (Recycled.TryTake(temp))
         {
             MessageFile.WriteOver(temp, content);

@@ -50,6 +50,7 @@ internal static class BatchedWrites
 
     private static async Task<Exception?[]> Write(SqliteDatabase database, IReadOnlyList<IReadOnlyList<BatchedStatement>> units)
     {
+        await WalCheckpoints.BeforeWrite(database);
         var failures = new Exception?[units.Count];
         await using var lease = await database.Rent(CancellationToken.None);
         var connection = lease.Connection;

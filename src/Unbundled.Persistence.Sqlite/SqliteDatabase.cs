@@ -44,10 +44,12 @@ public sealed class SqliteDatabase
         {
             // NORMAL is durable in WAL mode except for the last transactions before a power cut; the outbox re-dispatches
             // them. busy_timeout lets SQLite itself wait for the write lock: Microsoft.Data.Sqlite's own retry sleeps 150 ms.
-            // No automatic checkpoints: they would run inside a commit (see WalCheckpoints).
+            // No automatic checkpoints: they would run inside a commit (see WalCheckpoints). A log that a passive
+            // checkpoint caught up with is rewound by the next commit, which then cuts the file to journal_size_limit.
             await Execute(
                 connection,
-                $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0;",
+                $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0; "
+                + $"PRAGMA journal_size_limit = {WalCheckpoints.ResetAt / 4};",
                 cancellationToken);
         }
 

@@ -1,57 +1,115 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 
 namespace Unbundled.Persistence.Sqlite;
 
 /// <summary>
-/// Copies the write-ahead log back into the database file off the write path. SQLite's own automatic checkpoint runs in
-/// the commit that crosses 1,000 pages, so one commit in every few dozen took milliseconds longer, and the mutation
-/// waiting on it with it: that was the whole p99 at concurrency 1 (5 ms with it, 1.5–2.6 ms without). Connections turn
-/// it off (<see cref="SqliteDatabase.Open"/>), and after a write batch this starts a passive checkpoint on a pooled
-/// connection at most every <see cref="Interval"/>, one at a time per file. Passive: it never waits for writers or
-/// readers, and copies what they allow; the next one copies the rest.
+/// Keeps the write-ahead log small without putting checkpoints on the write path (docs/sqlite-wal.md). SQLite's automatic
+/// checkpoint runs in the commit that crosses 1,000 pages, and the mutation waiting on that commit waited for it: that
+/// was the whole p99 at concurrency 1. Connections turn it off (<see cref="SqliteDatabase.Open"/>) and two kinds run
+/// instead, one at a time per file:
+/// <list type="bullet">
+/// <item>After a write batch, at most every <see cref="Interval"/>, a passive checkpoint off the write path: it copies
+/// what readers and writers allow and never waits. It cannot reset the log while writes keep coming (each new commit
+/// appends behind what it copied), so under sustained load the log only grew, past 2 GB in 25 s.</item>
+/// <item>Once the log passes <see cref="ResetAt"/>, the process's single writer (<see cref="BatchedWrites"/>) takes a
+/// TRUNCATE checkpoint between two batches: it copies the little the passive ones left, waits for the readers still
+/// on the log and empties it. The next batch waits for it, no commit runs inside it, and it comes once per
+/// <see cref="ResetAt"/> of log, so few mutations meet it.</item>
+/// </list>
 /// </summary>
 internal static class WalCheckpoints
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The log size at which the writer resets it.</summary>
+    public const long ResetAt = 16 * 1024 * 1024;
+
+    /// <summary>The size the log stays under, documented in docs/sqlite-wal.md: the reset point and what piles up meanwhile.</summary>
+    public const long Limit = 64 * 1024 * 1024;
+
+    /// <summary>How long a reset waits for other processes' writers and readers before it tries again after the next batch.</summary>
+    private static readonly TimeSpan ResetBusyTimeout = TimeSpan.FromSeconds(1);
+
     private static readonly ConcurrentDictionary<string, State> ByPath = new(StringComparer.Ordinal);
 
-    /// <summary>Called after each committed write batch; starts a checkpoint when one is due and none runs.</summary>
+    private static readonly BatchedStatement Passive = new("PRAGMA wal_checkpoint(PASSIVE)");
+
+    /// <summary>Called by the writer before a batch: waits for a reset the previous batch started.</summary>
+    public static Task BeforeWrite(SqliteDatabase database) => StateOf(database).Reset;
+
+    /// <summary>Called by the writer after each committed batch: starts a reset or a passive checkpoint when one is due.</summary>
     public static void AfterWrite(SqliteDatabase database)
     {
-        var state = ByPath.GetOrAdd(database.Path, _ => new State());
+        var state = StateOf(database);
+        state.Log.Refresh();
+        var resetDue = state.Log.Exists && state.Log.Length >= ResetAt;
         var now = Stopwatch.GetTimestamp();
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref state.LastStarted), now) < Interval
+        if ((!resetDue && Stopwatch.GetElapsedTime(Interlocked.Read(ref state.LastStarted), now) < Interval)
             || Interlocked.CompareExchange(ref state.Running, 1, 0) != 0)
         {
+            // A passive checkpoint still runs: a due reset waits for a batch after it.
+            return;
+        }
+
+        if (resetDue)
+        {
+            state.Reset = Task.Run(() => Run(state, () => ResetLog(database, state)));
             return;
         }
 
         Interlocked.Exchange(ref state.LastStarted, now);
-        _ = Task.Run(async () =>
+        _ = Task.Run(() => Run(state, async () =>
         {
-            try
-            {
-                await using var lease = await database.Rent(CancellationToken.None);
-                await lease.Connection.Execute(Checkpoint, transaction: null);
-            }
-            catch (Exception)
-            {
-                // Nothing is lost: the log keeps every committed page, and the next checkpoint copies them.
-            }
-            finally
-            {
-                Interlocked.Exchange(ref state.Running, 0);
-            }
-        });
+            await using var lease = await database.Rent(CancellationToken.None);
+            await lease.Connection.Execute(Passive, transaction: null);
+        }));
     }
 
-    private static readonly BatchedStatement Checkpoint = new("PRAGMA wal_checkpoint(PASSIVE)");
-
-    private sealed class State
+    private static async Task Run(State state, Func<Task> checkpoint)
     {
+        try
+        {
+            await checkpoint();
+        }
+        catch (Exception)
+        {
+            // Nothing is lost: the log keeps every committed page, and the next checkpoint copies them. A reset must
+            // not fail either: the next batch waits for it.
+        }
+        finally
+        {
+            Interlocked.Exchange(ref state.Running, 0);
+        }
+    }
+
+    /// <summary>
+    /// On a connection of its own, outside the pool, whose busy timeout is short: a reader in another process that holds
+    /// on to the log must not stall this process's writes for the pool's 30 s. A reset that gives up copies what it
+    /// could and is tried again after the next batch.
+    /// </summary>
+    private static async Task ResetLog(SqliteDatabase database, State state)
+    {
+        if (state.Resetter is null)
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+            await connection.OpenAsync();
+            await SqliteDatabase.Execute(connection, $"PRAGMA busy_timeout = {ResetBusyTimeout.TotalMilliseconds};", CancellationToken.None);
+            state.Resetter = connection;
+        }
+
+        await SqliteDatabase.Execute(state.Resetter, "PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
+    }
+
+    private static State StateOf(SqliteDatabase database) => ByPath.GetOrAdd(database.Path, path => new State(path));
+
+    private sealed class State(string databasePath)
+    {
+        public readonly FileInfo Log = new(databasePath + "-wal");
         public long LastStarted = long.MinValue / 2;
         public int Running;
+        public Task Reset = Task.CompletedTask;
+        public SqliteConnection? Resetter;
     }
 }

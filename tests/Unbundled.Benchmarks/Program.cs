@@ -13,7 +13,9 @@ switch (command)
         break;
     case "mutations":
         var options = MutationsOptions.Parse(args[1..]);
-        await (options.Profile ? MutationsProfile.Run(options) : MutationsBenchmark.Run(options));
+        await (options.Profile ? MutationsProfile.Run(options)
+            : options.SustainSeconds > 0 ? SustainedRun.Run(options)
+            : MutationsBenchmark.Run(options));
         break;
     default:
         Console.WriteLine("usage: transport [queue-root] [messages]   embedded transport latency and throughput");

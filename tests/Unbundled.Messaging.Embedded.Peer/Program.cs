@@ -4,16 +4,17 @@ using Unbundled.Messaging.Embedded;
 using Unbundled.Messaging.TransportTests.Handlers;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 
-// Usage: Peer <respond|slow-receiver> <queue root>
+// Usage: Peer <respond|slow-receiver|instance> <queue root>
 // Runs one endpoint on the shared queue folder, prints "ready" once it receives, and stops when stdin closes.
 var (mode, root) = (args[0], args[1]);
-var configuration = new EndpointConfiguration(mode == "respond" ? "Responder" : "Receiver")
+var configuration = new EndpointConfiguration(mode switch { "respond" => "Responder", "instance" => "Api", _ => "Receiver" })
     .UseTransport(new FileSystemTransport(root))
     .EnableInstallers();
 configuration.Recoverability.Immediate(0).Delayed(0);
 _ = mode switch
 {
     "respond" => configuration.RegisterHandler<AskQuestionHandler>().EnableCallbacks(makesRequests: false),
+    "instance" => configuration.MakeInstanceUniquelyAddressable($"peer-{Environment.ProcessId}").EnableCallbacks(),
     "slow-receiver" => configuration.RegisterHandler<DoSomethingSlowlyHandler>().LimitMessageProcessingConcurrencyTo(8),
     _ => throw new ArgumentException($"Unknown mode {mode}"),
 };

@@ -14,7 +14,10 @@ public sealed class EmbeddedWorld : ITransportWorld
         return Task.CompletedTask;
     }
 
-    public TransportDefinition CreateTransport() => new FileSystemTransport(Root);
+    /// <summary>The transports' clock; a test of a grace period sets a fake one.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public TransportDefinition CreateTransport() => new FileSystemTransport(Root) { TimeProvider = Time };
 
     public ValueTask DisposeAsync()
     {

@@ -22,7 +22,7 @@ public sealed class When_a_message_is_written : TransportTest<EmbeddedWorld>
         Assert.Equal("Send", headers[Headers.MessageIntent]);
         Assert.StartsWith("{\n  \"", text);
         Assert.Equal("""{"Text":"readable"}""", text[(separator + 2)..]);
-        Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Nobody", ".tmp")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Nobody", ".tmp"), "*.msg", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -8,6 +8,9 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// <summary>One outgoing SQS message: its target queue, wrapped body, attributes and delay.</summary>
 internal sealed record PreparedMessage(string Queue, string MessageId, string Body, int DelaySeconds, bool ViaDelayQueue)
 {
+    /// <summary>A reply, which is dropped when its queue is gone (<see cref="SqsDispatcher"/>).</summary>
+    public bool IsReply { get; init; }
+
     public int Size => Encoding.UTF8.GetByteCount(Body) + TransportHeaders.MessageId.Length + MessageId.Length + 6;
 
     public static PreparedMessage For(UnicastTransportOperation operation, DateTimeOffset now)
@@ -20,9 +23,10 @@ internal sealed record PreparedMessage(string Queue, string MessageId, string Bo
         }
 
         var delay = (int)Math.Ceiling(operation.Properties.DelayFrom(now).TotalSeconds);
-        return delay > TransportHeaders.MaximumNativeDelaySeconds
+        var prepared = delay > TransportHeaders.MaximumNativeDelaySeconds
             ? new PreparedMessage(operation.Destination + TransportHeaders.DelayQueueSuffix, operation.Message.MessageId, body, delay, ViaDelayQueue: true)
             : new PreparedMessage(operation.Destination, operation.Message.MessageId, body, delay, ViaDelayQueue: false);
+        return prepared with { IsReply = SqsDispatcher.IsReply(operation.Message) };
     }
 
     public SendMessageRequest ToRequest(string queueUrl)

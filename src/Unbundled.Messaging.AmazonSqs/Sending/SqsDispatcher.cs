@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.AmazonSqs.Receiving;
 using Unbundled.Messaging.Transport;
 
@@ -12,7 +14,12 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// slot (a reply to this process's instance queue, typically): the received message, still unacknowledged, is their durable
 /// copy until they are processed, and what is not processed is sent through SQS after all.
 /// </summary>
-internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics) : IMessageDispatcher
+/// <remarks>
+/// Replies to a queue that no longer exists are dropped with a warning: it was the instance queue of a requester that
+/// is gone (stopped, or killed and cleaned up), nobody will read them, and the message being handled has succeeded;
+/// failing it would retry it into <c>error</c>. Any other message to a missing queue fails as before.
+/// </remarks>
+internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics, ILogger logger) : IMessageDispatcher
 {
     private readonly ConcurrentDictionary<string, QueueSender> senders = new(StringComparer.Ordinal);
 
@@ -30,7 +37,17 @@ internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics) :
 
     private async Task HandOffOrSend(string destination, List<UnicastTransportOperation> operations, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var queueUrl = await clients.QueueUrl(destination, cancellationToken);
+        string queueUrl;
+        try
+        {
+            queueUrl = await clients.QueueUrl(destination, cancellationToken);
+        }
+        catch (QueueDoesNotExistException) when (operations.All(operation => IsReply(operation.Message)))
+        {
+            DropReplies(destination, operations.Count);
+            return;
+        }
+
         List<(UnicastTransportOperation Operation, Task<bool> Consumed)> handedOff = [];
         List<UnicastTransportOperation> toSend = [];
         foreach (var operation in operations)
@@ -69,7 +86,23 @@ internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics) :
 
     private async Task SendAll(string queue, List<PreparedMessage> messages, CancellationToken cancellationToken)
     {
-        var queueUrl = await clients.QueueUrl(queue, cancellationToken);
-        await senders.GetOrAdd(queueUrl, url => new QueueSender(clients, url)).Send(messages, cancellationToken);
+        try
+        {
+            var queueUrl = await clients.QueueUrl(queue, cancellationToken);
+            await senders.GetOrAdd(queueUrl, url => new QueueSender(clients, url)).Send(messages, cancellationToken);
+        }
+        catch (QueueDoesNotExistException) when (messages.All(message => message.IsReply))
+        {
+            DropReplies(queue, messages.Count);
+        }
     }
+
+    internal static bool IsReply(OutgoingMessage message) =>
+        message.Headers.GetValueOrDefault(Headers.MessageIntent) == nameof(MessageIntent.Reply);
+
+    private void DropReplies(string queue, int count) =>
+        logger.LogWarning(
+            "Dropped {Count} replies to {Queue}: the queue no longer exists, so the instance that asked is gone; the message that replied was handled",
+            count,
+            queue);
 }

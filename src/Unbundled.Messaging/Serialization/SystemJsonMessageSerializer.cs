@@ -2,9 +2,14 @@ using System.Text.Json;
 
 namespace Unbundled.Messaging.Serialization;
 
-/// <summary>System.Text.Json bodies with NServiceBus's defaults: PascalCase names, ISO-8601 dates.</summary>
-internal sealed class SystemJsonMessageSerializer(JsonSerializerOptions options)
+/// <summary>
+/// System.Text.Json bodies with NServiceBus's defaults: PascalCase names, ISO-8601 dates, enums as numbers (names are
+/// read too, <see cref="EnumsAsNumbers"/>).
+/// </summary>
+internal sealed class SystemJsonMessageSerializer(JsonSerializerOptions endpointOptions)
 {
+    private readonly JsonSerializerOptions options = new(endpointOptions) { Converters = { new EnumsAsNumbers() } };
+
     public const string ContentType = "application/json";
 
     public byte[] Serialize(object message) => JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), options);

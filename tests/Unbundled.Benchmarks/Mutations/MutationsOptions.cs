@@ -6,9 +6,11 @@ namespace Unbundled.Benchmarks.Mutations;
 /// The command line of <c>mutations</c>: <c>--count</c> mutations per concurrent run (a quarter of them at concurrency 1),
 /// <c>--concurrency</c>, <c>--warmup</c> mutations before each system is measured, <c>--quick</c> for a smoke run and
 /// <c>--profile</c> to time the stages of our own flow, <c>--only</c> ours|masstransit|no-bus to run one system (for an
-/// external profiler).
+/// external profiler), <c>--sustain</c> seconds at full speed over HTTP at <c>--concurrency</c>, watching the SQLite
+/// write-ahead log (<see cref="SustainedRun"/>).
 /// </summary>
-internal sealed record MutationsOptions(int Count, int Concurrency, int WarmUp, bool Quick, bool Profile, string? Only = null)
+internal sealed record MutationsOptions(
+    int Count, int Concurrency, int WarmUp, bool Quick, bool Profile, string? Only = null, int SustainSeconds = 0)
 {
     public static MutationsOptions Default { get; } = new(Count: 4_000, Concurrency: 16, WarmUp: 1_000, Quick: false, Profile: false);
 
@@ -29,6 +31,7 @@ internal sealed record MutationsOptions(int Count, int Concurrency, int WarmUp, 
                 "--count" => options with { Count = Number(args, ++i) },
                 "--concurrency" => options with { Concurrency = Number(args, ++i) },
                 "--warmup" => options with { WarmUp = Number(args, ++i) },
+                "--sustain" => options with { SustainSeconds = Number(args, ++i) },
                 "--only" when i + 1 < args.Count && args[i + 1] is "ours" or "ours-aws" or "masstransit" or "no-bus" => options with { Only = args[++i] },
                 var unknown => throw new ArgumentException($"Unknown option '{unknown}'. {Usage}"),
             };
@@ -37,7 +40,7 @@ internal sealed record MutationsOptions(int Count, int Concurrency, int WarmUp, 
         return options;
     }
 
-    public const string Usage = "mutations [--count N] [--concurrency C] [--warmup W] [--quick] [--profile] [--only ours|ours-aws|masstransit|no-bus]";
+    public const string Usage = "mutations [--count N] [--concurrency C] [--warmup W] [--quick] [--profile] [--only ours|ours-aws|masstransit|no-bus] [--sustain SECONDS]";
 
     private static int Number(IReadOnlyList<string> args, int index) =>
         index < args.Count && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

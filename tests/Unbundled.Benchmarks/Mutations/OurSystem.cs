@@ -19,6 +19,9 @@ internal sealed class OurSystem : ISystemUnderTest
 
     public Uri BaseAddress => arguments.BaseAddress;
 
+    /// <summary>The data folder: queues and the SQLite file.</summary>
+    public string DataPath => arguments.DataPath;
+
     public IServiceProvider ApiServices => system.Api.Services;
 
     public static async Task<OurSystem> Start(Action<WebApplicationBuilder>? configureApi = null, bool dataInsideContentRoot = false)
@@ -37,6 +40,9 @@ internal sealed class OurSystem : ISystemUnderTest
         await system.Start();
         return new OurSystem(arguments, system) { Name = "ours-aws" };
     }
+
+    /// <summary>Stops the hosts; <see cref="DisposeAsync"/> after it stops nothing more.</summary>
+    public Task Stop() => system.Stop();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.LocalAws;
 
-namespace Unbundled.AcceptanceTests.Aws;
+namespace Unbundled.AcceptanceTests.Infrastructure;
 
 /// <summary>One endpoint program (Api, Customers, Projector) as its own OS process, run from its own build output.</summary>
-internal sealed class EndpointProcess : IAsyncDisposable
+public sealed class EndpointProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ProcessOutput output;
@@ -18,12 +17,16 @@ internal sealed class EndpointProcess : IAsyncDisposable
 
     public string Output => output.ToString();
 
+    /// <summary>
+    /// The test runs from tests/…/bin/{configuration}/net10.0; the programs were built in the same configuration.
+    /// </summary>
+    public static string BuildConfiguration { get; } =
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
     /// <summary>Starts <c>src/{project}</c>'s program and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
     public static async Task<EndpointProcess> Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string readyLine)
     {
-        // The test runs from tests/…/bin/{configuration}/net10.0; the programs were built in the same configuration.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(RepositoryLayout.Root, "src", project, "bin", configuration, "net10.0", project + ".dll");
+        var dll = Path.Combine(RepositoryLayout.Root, "src", project, "bin", BuildConfiguration, "net10.0", project + ".dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
@@ -36,16 +39,22 @@ internal sealed class EndpointProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var endpoint = new EndpointProcess(Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start."), readyLine);
+        return await Start(start, project, readyLine);
+    }
+
+    /// <summary>Starts a program as <paramref name="start"/> says and waits until it prints <paramref name="readyLine"/>.</summary>
+    public static async Task<EndpointProcess> Start(ProcessStartInfo start, string name, string readyLine)
+    {
+        var endpoint = new EndpointProcess(Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start."), readyLine);
         try
         {
-            await endpoint.output.Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            await endpoint.output.Ready.WaitAsync(TimeSpan.FromSeconds(90));
             return endpoint;
         }
         catch (TimeoutException)
         {
             await endpoint.DisposeAsync();
-            throw new InvalidOperationException($"{project} did not print '{readyLine}' within 60 s:{Environment.NewLine}{endpoint.Output}");
+            throw new InvalidOperationException($"{name} did not print '{readyLine}' within 90 s:{Environment.NewLine}{endpoint.Output}");
         }
     }
 
