@@ -17,6 +17,13 @@ public static class SystemTopologyCommand
 
     public static SystemTopology Describe(string[] args)
     {
+        var (hosts, configuration) = Compose(args);
+        return ShellTopology.Describe(hosts, configuration);
+    }
+
+    /// <summary>The services of the three endpoints' hosts, composed to be described, and the configuration they read.</summary>
+    public static (IReadOnlyList<IServiceCollection> Hosts, IConfiguration Configuration) Compose(string[] args)
+    {
         args = [.. args, $"--{ShellOptions.DescribeOnlyKey}=true"];
         var customers = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
         customers.AddCustomersEndpoint();
@@ -24,7 +31,7 @@ public static class SystemTopologyCommand
         projector.AddProjectorEndpoint();
         var api = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
         api.AddApi();
-        return ShellTopology.Describe([customers.Services, projector.Services, api.Services], api.Configuration);
+        return ([customers.Services, projector.Services, api.Services], api.Configuration);
     }
 
     /// <summary>Prints the topology of the system <paramref name="args"/> (after the command name) describe.</summary>
