@@ -7,6 +7,11 @@
 
 resource "aws_sns_topic" "customer_invited" {
   name = "${local.topic_name_prefix}Unbundled-Domain-Events-CustomerInvited"
+
+  # Encrypted at rest with the AWS managed key: its key policy lets every principal of the account that may use SNS use it
+  # through SNS, so the publisher needs no KMS grant of its own (a customer managed key would need kms:GenerateDataKey and
+  # kms:Decrypt for the Customers role, and SNS's own access to it for delivery to the encrypted queue).
+  kms_master_key_id = "alias/aws/sns"
 }
 
 ################################################################################

@@ -81,14 +81,6 @@ public sealed class When_the_endpoints_receive_messages
         Assert.All(names, name => Assert.InRange(longestPrefix + name.Length, 1, MaxQueueNameLength));
     }
 
-    [Fact]
-    public async Task Every_queue_is_encrypted_at_rest()
-    {
-        var configuration = await TerraformConfiguration.Load();
-
-        Assert.All(configuration.Resources("aws_sqs_queue"), queue => Assert.Equal(true, Hcl.Bool(queue["sqs_managed_sse_enabled"])));
-    }
-
     /// <summary>The longest prefix the validation's pattern admits, from its <c>[…]{0,N}</c> repetition plus its first character.</summary>
     private static int LongestPrefix(string condition)
     {

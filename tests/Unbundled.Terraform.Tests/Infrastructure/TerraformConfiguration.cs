@@ -69,6 +69,28 @@ internal sealed partial class TerraformConfiguration
 
     public IReadOnlyList<ResourceInstance> Instances(string type) => [.. Resources(type).SelectMany(Instances)];
 
+    /// <summary>Every declared name a reference can point at: <c>aws_x.name</c>, <c>data.aws_x.name</c>, <c>var.name</c>, <c>local.name</c>.</summary>
+    public IReadOnlySet<string> Declarations() =>
+        files.Values.SelectMany(file =>
+            Children(file["resource"]).SelectMany(type => Children(type.Value).Select(name => $"{type.Key}.{name.Key}"))
+                .Concat(Children(file["data"]).SelectMany(type => Children(type.Value).Select(name => $"data.{type.Key}.{name.Key}")))
+                .Concat(Children(file["variable"]).Select(variable => $"var.{variable.Key}")))
+            .Concat(Locals.Select(local => $"local.{local.Key}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every string of every file that holds an expression (<c>${…}</c>).</summary>
+    public IEnumerable<string> Expressions() => files.Values.SelectMany(Strings).Where(Hcl.IsExpression);
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Children(JsonNode? node) => node as JsonObject ?? [];
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(entry => Strings(entry.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when Hcl.Text(value) is { } text => [text],
+        _ => [],
+    };
+
     private static async Task<TerraformConfiguration> Parse()
     {
         var paths = FileNames.Select(name => Path.Combine(TerraformLayout.Terraform, name)).ToList();
