@@ -12,6 +12,14 @@ namespace Unbundled.Persistence.DynamoDB.Topology;
 /// </summary>
 public static class DynamoDbTopology
 {
+    /// <summary>What each port's implementation calls. A claim is read through the session and written with its commit.</summary>
+    private static readonly Dictionary<Type, (string By, IEnumerable<string> Actions)> PortCalls = new()
+    {
+        [typeof(IReadCustomerViews)] = (nameof(DynamoDbCustomerViews), ItemReads.Actions),
+        [typeof(ICustomerViews)] = (nameof(DynamoDbCustomerViews), ItemReads.Actions.Concat(DynamoDbCustomerViews.SaveActions)),
+        [typeof(IEmailClaims)] = (nameof(DynamoDbEmailClaims), ItemReads.Actions.Concat(DynamoDbStorageSession.CommitActions)),
+    };
+
     /// <param name="ports">The port interfaces (Unbundled.Ports) the endpoint's components take; one this persistence does not implement fails.</param>
     public static PersistenceTopology Describe(string tableName, Arns arns, bool outbox, IEnumerable<Type> ports)
     {
@@ -30,23 +38,12 @@ public static class DynamoDbTopology
 
         foreach (var port in ports.Distinct())
         {
-            switch (port)
+            if (!PortCalls.TryGetValue(port, out var calls))
             {
-                case var _ when port == typeof(IReadCustomerViews):
-                    Add(Runtime, nameof(DynamoDbCustomerViews), ItemReads.Actions);
-                    break;
-                case var _ when port == typeof(ICustomerViews):
-                    Add(Runtime, nameof(DynamoDbCustomerViews), ItemReads.Actions);
-                    Add(Runtime, nameof(DynamoDbCustomerViews), DynamoDbCustomerViews.SaveActions);
-                    break;
-                case var _ when port == typeof(IEmailClaims):
-                    // A claim is read through the session and written with the session's commit.
-                    Add(Runtime, nameof(DynamoDbEmailClaims), ItemReads.Actions);
-                    Add(Runtime, nameof(DynamoDbEmailClaims), DynamoDbStorageSession.CommitActions);
-                    break;
-                default:
-                    throw new NotSupportedException($"The DynamoDB persistence does not say what {port.FullName} calls: declare it in {nameof(DynamoDbTopology)}.");
+                throw new NotSupportedException($"The DynamoDB persistence does not say what {port.FullName} calls: declare it in {nameof(DynamoDbTopology)}.");
             }
+
+            Add(Runtime, calls.By, calls.Actions);
         }
 
         return new PersistenceTopology([new TableResource(tableName, ItemKeys.PartitionKey, ItemKeys.SortKey, OutboxAttributes.ExpiresAt)], grants);
