@@ -12,10 +12,7 @@ namespace Unbundled.Messaging.Tests.OutgoingMessages;
 /// </summary>
 public class When_an_endpoint_requires_declared_messages
 {
-    private static readonly IncomingMessage Request = new(
-        "request-1",
-        new Dictionary<string, string> { [Headers.MessageId] = "request-1", [Headers.ReplyToAddress] = "Shop" },
-        ReadOnlyMemory<byte>.Empty);
+    private static readonly IncomingMessage Request = SalesEndpoint.RequestFromShop;
 
     [Fact]
     public void Should_refuse_to_publish_an_event_nobody_declared()
