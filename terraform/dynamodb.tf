@@ -30,4 +30,9 @@ resource "aws_dynamodb_table" "unbundled" {
   point_in_time_recovery {
     enabled = true
   }
+
+  # The AWS managed key (aws/dynamodb): encryption the account can see and audit in KMS, with no grant for the tasks to hold.
+  server_side_encryption {
+    enabled = true
+  }
 }

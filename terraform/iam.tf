@@ -40,21 +40,43 @@ resource "aws_iam_role_policy_attachment" "execution" {
 }
 
 ################################################################################
-# Task roles: one per deployable, each allowed what its endpoint does and no more
+# Task roles: one per deployable, allowed exactly the calls its endpoint makes, on exactly the resources it makes them on
 #
-# Terraform creates every queue, topic, subscription and the table, so no endpoint may create or reconfigure them; the
-# endpoints run with installers off on this shell. The one exception is the API's per-instance reply queue, which only
-# exists while that instance runs. Batch calls need no actions of their own: SendMessageBatch is authorised as
-# sqs:SendMessage, DeleteMessageBatch as sqs:DeleteMessage, TransactWriteItems as the item actions it contains.
+# These statements are what `dotnet run --project src/Unbundled.AppHost -- topology` reports as each endpoint's run-time
+# calls (docs/topology.md): the transport and the persistence declare every AWS action next to the code that calls it,
+# and tests/Unbundled.Terraform.Tests fails when a statement here grants more or less. Terraform creates every queue, topic,
+# subscription, queue policy and the table, so the endpoints run with installers off and none of the installers' calls
+# (CreateTable, CreateTopic, creating shared queues, writing queue policies) is granted. The one exception is the API's
+# per-instance reply queue, which only exists while that instance runs. Batch calls need no actions of their own where
+# AWS authorises them as the single call: SendMessageBatch as sqs:SendMessage, DeleteMessageBatch as sqs:DeleteMessage,
+# PublishBatch as sns:Publish; DynamoDB's BatchGetItem and BatchWriteItem are actions of their own.
 ################################################################################
 
-# What every endpoint does: receive from its input queue and its delay queue (and send to them, for delayed retries and
-# for delays longer than 900 s), check their attributes at start-up, and move failures to error and copies to audit.
+locals {
+  # The ServiceControl-side queues each endpoint sends to, as topology lists them: failures to `error`. Auditing, heartbeats
+  # and metrics add `audit`, Particular.ServiceControl and Particular.Monitoring here when an endpoint is configured to
+  # send there; each needs its ARN in servicecontrol_side_queue_arns.
+  endpoint_servicecontrol_queues = {
+    api       = ["error"]
+    customers = ["error"]
+    projector = ["error"]
+  }
+
+  servicecontrol_side_queue_arns = {
+    error = aws_sqs_queue.error.arn
+    audit = aws_sqs_queue.audit.arn
+  }
+}
+
+# What every endpoint does with its own queues: receive, delete, renew a running handler's visibility, hand a message back
+# for an immediate retry or release it at stop (ChangeMessageVisibility), read the visibility timeout and its ARN at start-up
+# (GetQueueAttributes), and send to itself (delayed retries, and the delay pump moving due messages back). The delay pump
+# receives from the -delay.fifo queue, sends a message round it again while more than 900 s remain, and deletes it.
 data "aws_iam_policy_document" "endpoint" {
   for_each = local.endpoint_queues
 
   statement {
-    sid = "OwnQueues"
+    sid = "OwnQueue"
     actions = [
       "sqs:ChangeMessageVisibility",
       "sqs:DeleteMessage",
@@ -63,13 +85,20 @@ data "aws_iam_policy_document" "endpoint" {
       "sqs:ReceiveMessage",
       "sqs:SendMessage",
     ]
-    resources = [aws_sqs_queue.endpoint[each.key].arn, aws_sqs_queue.delay[each.key].arn]
+    resources = [aws_sqs_queue.endpoint[each.key].arn]
   }
 
   statement {
-    sid       = "ErrorAndAudit"
+    sid       = "OwnDelayQueue"
+    actions   = ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:SendMessage"]
+    resources = [aws_sqs_queue.delay[each.key].arn]
+  }
+
+  # Recoverability moves messages that keep failing to error, with ServiceControl's fault headers.
+  statement {
+    sid       = "SendToServiceControl"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
-    resources = [aws_sqs_queue.error.arn, aws_sqs_queue.audit.arn]
+    resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue]]
   }
 }
 
@@ -77,13 +106,15 @@ data "aws_iam_policy_document" "endpoint" {
 data "aws_iam_policy_document" "api_task" {
   source_policy_documents = [data.aws_iam_policy_document.endpoint["api"].json]
 
+  # A send asking for a delay beyond SQS's 900 s goes to the destination's -delay.fifo queue.
   statement {
     sid       = "SendCommandsToCustomers"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
-    resources = [aws_sqs_queue.endpoint["customers"].arn]
+    resources = [aws_sqs_queue.endpoint["customers"].arn, aws_sqs_queue.delay["customers"].arn]
   }
 
-  # Unbundled-Api-{instance} and its -delay.fifo companion: created at start-up, deleted at shutdown.
+  # Unbundled-Api-{instance} and its -delay.fifo companion: created, tagged as alive and deleted by the instance itself, and
+  # the ones of instances that died without deleting theirs found by their tags (ListQueueTags) and deleted.
   statement {
     sid = "InstanceQueues"
     actions = [
@@ -93,6 +124,7 @@ data "aws_iam_policy_document" "api_task" {
       "sqs:DeleteQueue",
       "sqs:GetQueueAttributes",
       "sqs:GetQueueUrl",
+      "sqs:ListQueueTags",
       "sqs:ReceiveMessage",
       "sqs:SendMessage",
       "sqs:SetQueueAttributes",
@@ -117,9 +149,10 @@ data "aws_iam_policy_document" "api_task" {
     resources = ["*"]
   }
 
+  # Views are read alone (GetItem) or together (BatchGetItem); the API never writes.
   statement {
     sid       = "ReadCustomersView"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"]
+    actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem"]
     resources = [aws_dynamodb_table.unbundled.arn]
   }
 }
@@ -128,17 +161,17 @@ data "aws_iam_policy_document" "api_task" {
 data "aws_iam_policy_document" "customers_task" {
   source_policy_documents = [data.aws_iam_policy_document.endpoint["customers"].json]
 
+  # The reply goes to the requesting instance's own queue (its -delay.fifo is matched by the same pattern).
   statement {
     sid       = "ReplyToApiInstances"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
     resources = [local.api_instance_queue_arns]
   }
 
-  # The endpoint finds a topic's ARN with CreateTopic, which returns the existing topic; on this one ARN it can create
-  # nothing new.
+  # The topic's ARN is built from the account and region, never looked up or created: Publish (and PublishBatch) only.
   statement {
     sid       = "PublishCustomerInvited"
-    actions   = ["sns:CreateTopic", "sns:Publish"]
+    actions   = ["sns:Publish"]
     resources = [aws_sns_topic.customer_invited.arn]
   }
 
@@ -152,14 +185,14 @@ data "aws_iam_policy_document" "customers_task" {
   }
 }
 
-# Unbundled.Projector: subscribes to CustomerInvited at start-up (finding the subscription and queue policy above already
-# in place) and folds the events into the customers read model.
+# Unbundled.Projector: subscribes to CustomerInvited at start-up (Subscribe returns the subscription terraform made, and
+# the queue policy is found in place, so the endpoint writes nothing) and folds the events into the customers read model.
 data "aws_iam_policy_document" "projector_task" {
   source_policy_documents = [data.aws_iam_policy_document.endpoint["projector"].json]
 
   statement {
     sid       = "SubscribeToCustomerInvited"
-    actions   = ["sns:CreateTopic", "sns:Subscribe"]
+    actions   = ["sns:Subscribe"]
     resources = [aws_sns_topic.customer_invited.arn]
   }
 

@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
+using Unbundled.Domain.Commands;
 using Unbundled.Messaging.Hosting;
 using Unbundled.Shell;
 
@@ -20,7 +21,8 @@ public static class ApiEndpoint
         var requestTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("request-timeout-seconds", 10.0));
         var endpoint = builder.CreateEndpoint(EndpointNames.Api)
             .MakeInstanceUniquelyAddressable(instanceId)
-            .EnableCallbacks(defaultRequestTimeout: requestTimeout);
+            .EnableCallbacks(defaultRequestTimeout: requestTimeout)
+            .Sends<InviteCustomer>();
         builder.AddMessagingEndpoint(endpoint);
 
         // Every request goes through the document cache, which the executer only takes as a configuration.

@@ -1,5 +1,11 @@
 using Unbundled.AppHost;
 
+if (args.FirstOrDefault() == SystemTopologyCommand.Name)
+{
+    SystemTopologyCommand.Run(args[1..], Console.Out);
+    return;
+}
+
 await using var system = UnbundledSystem.Build(args);
 system.Api.Lifetime.ApplicationStarted.Register(() =>
     system.Api.Logger.LogInformation("Unbundled is running: GraphiQL at {Urls}, GraphQL at /graphql. Ctrl+C stops it.", string.Join(", ", system.Api.Urls)));

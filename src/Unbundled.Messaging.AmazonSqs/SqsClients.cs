@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Unbundled.Messaging.AmazonSqs.Sns;
+using Unbundled.Messaging.Topology;
 
 namespace Unbundled.Messaging.AmazonSqs;
 
@@ -9,6 +10,7 @@ namespace Unbundled.Messaging.AmazonSqs;
 internal sealed class SqsClients(IAmazonSQS sqs, SnsClient sns) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> queueUrls = new(StringComparer.Ordinal);
+    private string? partition;
     private string? accountId;
 
     public IAmazonSQS Sqs => sqs;
@@ -23,7 +25,7 @@ internal sealed class SqsClients(IAmazonSQS sqs, SnsClient sns) : IDisposable
 
     public void ForgetQueueUrl(string queueName) => queueUrls.TryRemove(queueName, out _);
 
-    /// <summary>The queue's ARN; its account part is the account every topic ARN is built with.</summary>
+    /// <summary>The queue's ARN; its partition and account are those every topic ARN is built with.</summary>
     public async Task<string> QueueArn(string queueUrl, CancellationToken cancellationToken = default)
     {
         var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
@@ -32,13 +34,17 @@ internal sealed class SqsClients(IAmazonSQS sqs, SnsClient sns) : IDisposable
             AttributeNames = ["QueueArn"],
         }, cancellationToken);
         var arn = attributes.QueueARN;
-        accountId ??= arn.Split(':')[4];
+        var parts = arn.Split(':');
+        partition ??= parts[1];
+        accountId ??= parts[4];
         return arn;
     }
 
-    /// <summary>The ARN a topic of this name has (or would have) in this account and region.</summary>
+    /// <summary>The ARN a topic of this name has (or would have) in this partition, account and region.</summary>
     public string TopicArn(string topicName) =>
-        $"arn:aws:sns:{Region}:{accountId ?? throw new InvalidOperationException("The account id is not known yet.")}:{topicName}";
+        new Arns(partition ?? Unknown(), Region, accountId ?? Unknown()).Topic(topicName);
+
+    private static string Unknown() => throw new InvalidOperationException("The partition and account are not known yet: no queue ARN was read.");
 
     public void Dispose()
     {

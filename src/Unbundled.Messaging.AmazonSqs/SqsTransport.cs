@@ -68,24 +68,11 @@ public sealed class SqsTransport : TransportDefinition
     {
         var logger = hostSettings.LoggerFactory.CreateLogger<SqsTransport>();
         var clients = await CreateClients(hostSettings.LoggerFactory, cancellationToken);
-        var creator = new QueueCreator(clients, MaxTimeToLive);
-        if (hostSettings.SetupInfrastructure)
-        {
-            foreach (var address in sendingAddresses)
-            {
-                await creator.Create(ToTransportAddress(new QueueAddress(address)), instanceSpecific: false, cancellationToken);
-            }
-        }
-
+        var creator = new QueueCreator(clients);
         // An instance queue exists only while its instance does, so the instance creates it even where terraform owns the rest.
-        foreach (var receiver in receivers.Where(r => hostSettings.SetupInfrastructure || r.IsInstanceSpecific))
+        foreach (var queue in SqsQueues.ToCreate(this, receivers, sendingAddresses, hostSettings.SetupInfrastructure))
         {
-            var name = ToTransportAddress(receiver.ReceiveAddress);
-            await creator.Create(name, receiver.IsInstanceSpecific, cancellationToken);
-            if (EnableUnrestrictedDelayedDelivery)
-            {
-                await creator.CreateDelayQueue(name, cancellationToken);
-            }
+            await creator.Create(queue, cancellationToken);
         }
 
         // Topic ARNs are built from the account id, read once from a queue's ARN.

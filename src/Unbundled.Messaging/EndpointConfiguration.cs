@@ -10,6 +10,8 @@ namespace Unbundled.Messaging;
 public sealed class EndpointConfiguration
 {
     private readonly HashSet<Type> handlerTypes = [];
+    private readonly HashSet<Type> declaredSends = [];
+    private readonly HashSet<Type> declaredPublishes = [];
 
     public EndpointConfiguration(string endpointName)
     {
@@ -53,6 +55,18 @@ public sealed class EndpointConfiguration
     public JsonSerializerOptions SerializerOptions { get; private set; } = new();
 
     public IReadOnlyCollection<Type> HandlerTypes => handlerTypes;
+
+    /// <summary>The message types the handlers handle, each once.</summary>
+    public IReadOnlyList<Type> HandledMessageTypes => [.. new HandlerRegistry(handlerTypes).MessageTypes];
+
+    /// <summary>Commands this endpoint sends outside handlers (handlers declare theirs with <c>[Sends]</c>).</summary>
+    public IReadOnlyCollection<Type> DeclaredSends => declaredSends;
+
+    /// <summary>Events this endpoint publishes outside handlers (handlers declare theirs with <c>[Publishes]</c>).</summary>
+    public IReadOnlyCollection<Type> DeclaredPublishes => declaredPublishes;
+
+    /// <summary>When true, sending, publishing or replying a message type nobody declared fails (see <see cref="RequireDeclaredMessages"/>).</summary>
+    public bool RequiresDeclaredMessages { get; private set; }
 
     public EndpointConfiguration UseTransport(TransportDefinition transport)
     {
@@ -120,6 +134,30 @@ public sealed class EndpointConfiguration
     public EndpointConfiguration SendOnly()
     {
         IsSendOnly = true;
+        return this;
+    }
+
+    /// <summary>Declares a command this endpoint sends from a message session, for its topology and its IAM grants.</summary>
+    public EndpointConfiguration Sends<TCommand>()
+    {
+        declaredSends.Add(typeof(TCommand));
+        return this;
+    }
+
+    /// <summary>Declares an event this endpoint publishes from a message session, for its topology and its IAM grants.</summary>
+    public EndpointConfiguration Publishes<TEvent>()
+    {
+        declaredPublishes.Add(typeof(TEvent));
+        return this;
+    }
+
+    /// <summary>
+    /// Refuses to send, publish or reply a message type that neither the endpoint nor one of its handlers declared, so the
+    /// declarations the topology (and terraform) is derived from cannot fall behind the code. See docs/topology.md.
+    /// </summary>
+    public EndpointConfiguration RequireDeclaredMessages()
+    {
+        RequiresDeclaredMessages = true;
         return this;
     }
 

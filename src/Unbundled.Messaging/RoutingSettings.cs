@@ -24,7 +24,7 @@ public sealed class RoutingSettings
     }
 
     /// <summary>The logical endpoint for <paramref name="messageType"/>, the most specific rule winning; null when unrouted.</summary>
-    internal string? EndpointFor(Type messageType)
+    public string? EndpointFor(Type messageType)
     {
         if (byType.TryGetValue(messageType, out var endpoint))
         {

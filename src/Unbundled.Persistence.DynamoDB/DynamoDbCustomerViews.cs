@@ -15,6 +15,9 @@ namespace Unbundled.Persistence.DynamoDB;
 /// </summary>
 public sealed class DynamoDbCustomerViews(DynamoDbTable table) : ICustomerViews
 {
+    /// <summary>What <see cref="Save"/> calls: a conditional PutItem (reads go through the table's shared reads).</summary>
+    public static IEnumerable<string> SaveActions => ["dynamodb:PutItem"];
+
     private const string Email = "Email";
     private const string Invited = "Invited";
     private const string InvitedAt = "InvitedAt";

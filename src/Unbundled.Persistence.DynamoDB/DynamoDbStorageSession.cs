@@ -13,6 +13,9 @@ namespace Unbundled.Persistence.DynamoDB;
 /// </summary>
 public sealed class DynamoDbStorageSession : ISynchronizedStorageSession
 {
+    /// <summary>What a commit calls: one conditional PutItem, of the decided item or of the outbox record's own item.</summary>
+    public static IEnumerable<string> CommitActions => ["dynamodb:PutItem"];
+
     private readonly string endpoint;
     private PendingPut? pending;
     private OutboxRecord? record;

@@ -13,6 +13,9 @@ internal sealed class TableInstaller(DynamoDbTable table, ILogger logger)
 {
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>What installing calls on the table: create it, wait for ACTIVE, and look at and turn on TTL.</summary>
+    public static IEnumerable<string> Actions => ["dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive", "dynamodb:UpdateTimeToLive"];
+
     private readonly Lock sync = new();
     private Task? installation;
 

@@ -31,15 +31,7 @@ internal static class AwsShell
 
     public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
     {
-        var transport = standIns is null
-            ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix }
-            : new SqsTransport(LocalCredentials, LocalRegion)
-            {
-                QueueNamePrefix = shell.QueueNamePrefix,
-                TopicNamePrefix = shell.TopicNamePrefix,
-                SqsServiceUrl = standIns.SqsServiceUrl,
-                SnsServiceUrl = standIns.SnsServiceUrl,
-            };
+        var transport = Transport(shell, standIns);
         var table = Tables.GetOrAdd($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", _ => new Lazy<DynamoDbTable>(() =>
             new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName))).Value;
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
@@ -61,6 +53,25 @@ internal static class AwsShell
         services.AddHealthChecks().AddCheck<StandInsWatch>("aws-local stand-ins");
         services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns));
     }
+
+    /// <summary>The endpoint as the AWS shell would run it, for its topology only: nothing reaches AWS, so nothing needs a region or credentials.</summary>
+    public static void Describe(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell)
+    {
+        endpoint.UseTransport(Transport(shell, standIns: null));
+        services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
+        services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
+    }
+
+    /// <summary>The transport of every endpoint of the shell; creating it reaches no AWS service.</summary>
+    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns) => standIns is null
+        ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix }
+        : new SqsTransport(LocalCredentials, LocalRegion)
+        {
+            QueueNamePrefix = shell.QueueNamePrefix,
+            TopicNamePrefix = shell.TopicNamePrefix,
+            SqsServiceUrl = standIns.SqsServiceUrl,
+            SnsServiceUrl = standIns.SnsServiceUrl,
+        };
 
     private static AmazonDynamoDBClient LocalClient(LocalAwsStandIns standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
     {

@@ -40,10 +40,15 @@ public static class SharedConventions
             endpoint.EnableInstallers();
         }
 
+        // What each endpoint sends, publishes and replies is declared, so its topology (and terraform) cannot miss any of it.
+        endpoint.RequireDeclaredMessages();
         endpoint.Routing.RouteToEndpoint(typeof(Domain.Commands.InviteCustomer).Assembly, "Unbundled.Domain.Commands", EndpointNames.Customers);
 
-        switch (shell.Kind)
+        switch (builder.Configuration.GetValue(ShellOptions.DescribeOnlyKey, false) ? null : (ShellKind?)shell.Kind)
         {
+            case null:
+                AwsShell.Describe(builder.Services, endpoint, shell);
+                break;
             case ShellKind.Embedded:
                 UseEmbedded(builder.Services, endpoint, shell, builder.Configuration.GetValue("Unbundled:WatchQueues", true));
                 break;
@@ -53,10 +58,12 @@ public static class SharedConventions
             case ShellKind.AwsLocal:
                 AwsShell.Use(builder.Services, endpoint, shell, AwsStandIns.For(shell));
                 break;
-            default:
+            case var kind:
                 throw new NotSupportedException($"There is no {shell.Kind} shell.");
         }
 
+        // Readers (the API's queries) get the same views through the read-only port, which says they never write.
+        builder.Services.TryAddScoped<IReadCustomerViews>(services => services.GetRequiredService<ICustomerViews>());
         if (builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 } domain)
         {
             builder.Services.Decorate<IEmailClaims>(inner => new FailOnceEmailClaims(inner, domain));

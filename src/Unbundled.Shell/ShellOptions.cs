@@ -23,6 +23,9 @@ public sealed record ShellOptions(
     string TableName = "unbundled",
     bool EnableInstallers = true)
 {
+    /// <summary>Set by <c>topology</c>: endpoints are composed on the AWS shell to be described, never started.</summary>
+    public const string DescribeOnlyKey = "Unbundled:DescribeOnly";
+
     public const string DefaultDataPath = ".unbundled";
 
     public string QueuesPath => Path.Combine(DataPath, "queues");

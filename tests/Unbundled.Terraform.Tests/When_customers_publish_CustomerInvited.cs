@@ -1,32 +1,14 @@
-using Unbundled.Domain.Events;
-using Unbundled.Shell;
 using Unbundled.Terraform.Tests.Infrastructure;
 
 namespace Unbundled.Terraform.Tests;
 
-/// <summary>The event's topic and the Projector's subscription to it (wire format §3.2).</summary>
+/// <summary>
+/// The shape of the event's topic, the Projector's subscription and its queue policy (wire format §3.2); which topics,
+/// subscriptions and policies there are is the drift check's (<see cref="When_comparing_terraform_with_the_topology"/>).
+/// </summary>
 public sealed class When_customers_publish_CustomerInvited
 {
     private const string ProjectorQueue = "${aws_sqs_queue.endpoint[\"projector\"]";
-
-    [Fact]
-    public async Task The_topic_is_named_after_the_event_type()
-    {
-        var configuration = await TerraformConfiguration.Load();
-
-        var topic = configuration.Resource("aws_sns_topic", "customer_invited");
-
-        Assert.Equal(NServiceBusNames.Topic(typeof(CustomerInvited)), Hcl.LiteralAfter(topic.Text("name")!, "${local.topic_name_prefix}"));
-    }
-
-    [Fact]
-    public async Task The_subscribing_queue_is_the_projector_endpoints()
-    {
-        var configuration = await TerraformConfiguration.Load();
-
-        Assert.Equal(NServiceBusNames.Queue(EndpointNames.Projector), configuration.StringMap("endpoint_queues")["projector"]);
-        Assert.Equal($"{ProjectorQueue}.arn}}", configuration.Resource("aws_sns_topic_subscription", "projector_customer_invited").Text("endpoint"));
-    }
 
     [Fact]
     public async Task The_projector_subscribes_over_sqs_with_raw_message_delivery()

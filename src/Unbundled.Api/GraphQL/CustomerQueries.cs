@@ -3,7 +3,7 @@ using Unbundled.Ports;
 namespace Unbundled.Api.GraphQL;
 
 /// <summary><c>Customer(id)</c>: a read of the read model; an unknown or malformed id is simply no customer.</summary>
-public sealed class CustomerQueries(ICustomerViews views)
+public sealed class CustomerQueries(IReadCustomerViews views)
 {
     public async Task<CustomerResult?> Customer(string id, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Unbundled.Api.GraphQL;
 /// <c>InviteCustomer(email)</c>: sends the command with fresh ids and the time, waits for the Customers endpoint's reply
 /// on this instance's queue, then for the projection, so a query sent right after the answer finds the customer.
 /// </summary>
-public sealed class InviteCustomerMutation(IMessageSession session, ICustomerViews views, TimeProvider clock)
+public sealed class InviteCustomerMutation(IMessageSession session, IReadCustomerViews views, TimeProvider clock)
 {
     private static readonly TimeSpan ProjectionTimeout = TimeSpan.FromSeconds(10);
 

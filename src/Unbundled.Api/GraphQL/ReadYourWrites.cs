@@ -20,7 +20,7 @@ internal static class ReadYourWrites
     /// <param name="watch">Started before the command was sent, so a save that beat the reply is not missed.</param>
     /// <param name="projectsHere">Whether this process saves views (<see cref="ViewChanges.SavedInThisProcess"/>).</param>
     public static async Task WaitUntilProjected(
-        ICustomerViews views, ViewChanges.Watch watch, bool projectsHere, CancellationToken cancellationToken)
+        IReadCustomerViews views, ViewChanges.Watch watch, bool projectsHere, CancellationToken cancellationToken)
     {
         if (watch.Saved.IsCompleted)
         {
@@ -43,7 +43,7 @@ internal static class ReadYourWrites
     }
 
     /// <summary>Reads until the view is there, woken early by a save in this process.</summary>
-    public static async Task ReadUntilProjected(ICustomerViews views, Guid customerId, CancellationToken cancellationToken)
+    public static async Task ReadUntilProjected(IReadCustomerViews views, Guid customerId, CancellationToken cancellationToken)
     {
         var pause = TimeSpan.FromMilliseconds(1);
         while (true)

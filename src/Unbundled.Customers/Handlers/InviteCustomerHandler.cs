@@ -4,11 +4,14 @@ using Unbundled.Domain.Events;
 using Unbundled.Domain.Invitations;
 using Unbundled.Domain.Messages;
 using Unbundled.Messaging;
+using Unbundled.Messaging.Topology;
 using Unbundled.Ports;
 
 namespace Unbundled.Customers.Handlers;
 
 /// <summary>Load the claim, let the domain decide, record the new claim, publish what happened and answer the requester.</summary>
+[Publishes(typeof(CustomerInvited))]
+[RepliesWith(typeof(InviteCustomerResponse))]
 public sealed class InviteCustomerHandler(ILogger<InviteCustomerHandler> logger, IEmailClaims claims) : IHandleMessages<InviteCustomer>
 {
     public async Task Handle(InviteCustomer message, IMessageHandlerContext context)

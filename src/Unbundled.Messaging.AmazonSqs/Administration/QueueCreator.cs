@@ -1,41 +1,44 @@
 using System.Globalization;
 using Amazon.SQS.Model;
+using Unbundled.Messaging.Topology;
 
 namespace Unbundled.Messaging.AmazonSqs.Administration;
 
 /// <summary>
-/// Installers: queues with the transport's retention, and for each receiving queue its <c>-delay.fifo</c> companion
-/// (FIFO, 900 s delay, no redrive; wire-format §3.4). Idempotent: creating an existing queue returns its URL.
+/// Installers: creates the queues <see cref="SqsQueues"/> describes, with the attributes it gives them (retention, and for
+/// a <c>-delay.fifo</c> queue FIFO with a 900 s delay and no redrive; wire-format §3.4). Idempotent: creating an existing
+/// queue returns its URL.
 /// </summary>
-internal sealed class QueueCreator(SqsClients clients, TimeSpan maxTimeToLive)
+internal sealed class QueueCreator(SqsClients clients)
 {
     public const string InstanceQueueTag = "unbundled:instance-queue";
     public const string LastSeenTag = "unbundled:last-seen";
 
-    public async Task<string> Create(string queueName, bool instanceSpecific, CancellationToken cancellationToken)
+    /// <summary>What <see cref="Create"/> calls on each queue it creates; TagQueue only on instance queues.</summary>
+    public static IEnumerable<string> Actions(QueueResource queue) =>
+        queue.InstanceSpecific ? ["sqs:CreateQueue", "sqs:SetQueueAttributes", "sqs:TagQueue"] : ["sqs:CreateQueue", "sqs:SetQueueAttributes"];
+
+    public async Task<string> Create(QueueResource queue, CancellationToken cancellationToken)
     {
-        var url = (await clients.Sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = queueName }, cancellationToken)).QueueUrl;
-        await clients.Sqs.SetQueueAttributesAsync(url, new Dictionary<string, string> { ["MessageRetentionPeriod"] = RetentionSeconds }, cancellationToken);
-        if (instanceSpecific)
+        var request = new CreateQueueRequest { QueueName = queue.Name };
+        if (queue.Fifo)
+        {
+            request.Attributes = new Dictionary<string, string> { ["FifoQueue"] = "true" };
+        }
+
+        var url = (await clients.Sqs.CreateQueueAsync(request, cancellationToken)).QueueUrl;
+        var attributes = new Dictionary<string, string> { ["MessageRetentionPeriod"] = queue.RetentionSeconds.ToString(CultureInfo.InvariantCulture) };
+        if (queue.DelaySeconds > 0)
+        {
+            attributes["DelaySeconds"] = queue.DelaySeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await clients.Sqs.SetQueueAttributesAsync(url, attributes, cancellationToken);
+        if (queue.InstanceSpecific)
         {
             await TagAsSeen(url, cancellationToken);
         }
 
-        return url;
-    }
-
-    public async Task<string> CreateDelayQueue(string queueName, CancellationToken cancellationToken)
-    {
-        var url = (await clients.Sqs.CreateQueueAsync(new CreateQueueRequest
-        {
-            QueueName = queueName + TransportHeaders.DelayQueueSuffix,
-            Attributes = new Dictionary<string, string> { ["FifoQueue"] = "true" },
-        }, cancellationToken)).QueueUrl;
-        await clients.Sqs.SetQueueAttributesAsync(url, new Dictionary<string, string>
-        {
-            ["DelaySeconds"] = TransportHeaders.MaximumNativeDelaySeconds.ToString(CultureInfo.InvariantCulture),
-            ["MessageRetentionPeriod"] = RetentionSeconds,
-        }, cancellationToken);
         return url;
     }
 
@@ -50,6 +53,4 @@ internal sealed class QueueCreator(SqsClients clients, TimeSpan maxTimeToLive)
                 [LastSeenTag] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             },
         }, cancellationToken);
-
-    private string RetentionSeconds => ((long)maxTimeToLive.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,12 @@ namespace Unbundled.Messaging.AmazonSqs.Administration;
 /// </summary>
 internal sealed class StaleInstanceQueues(SqsClients clients, TimeSpan maxIdle, ILogger logger)
 {
+    /// <summary>ListQueues has no resource-level permissions: its resource can only be <c>*</c>. It reveals queue URLs, nothing else.</summary>
+    public static IEnumerable<string> ListActions => ["sqs:ListQueues"];
+
+    /// <summary>What the clean-up (and an instance's own shutdown) calls on instance queues: their tags, and their deletion with their delay queues.</summary>
+    public static IEnumerable<string> InstanceQueueActions => ["sqs:DeleteQueue", "sqs:ListQueueTags"];
+
     public async Task<IReadOnlyList<string>> Remove(string endpointQueuePrefix, string ownQueueUrl, CancellationToken cancellationToken)
     {
         var removed = new List<string>();

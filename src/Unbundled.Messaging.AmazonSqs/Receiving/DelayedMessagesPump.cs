@@ -10,6 +10,12 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// </summary>
 internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, ILogger logger) : IDisposable
 {
+    /// <summary>What the pump calls on the <c>-delay.fifo</c> queue: it receives, sends a message round again, and deletes.</summary>
+    public static IEnumerable<string> DelayQueueActions => ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:SendMessage"];
+
+    /// <summary>What the pump calls on the queue it moves due messages to.</summary>
+    public static IEnumerable<string> TargetQueueActions => ["sqs:GetQueueUrl", "sqs:SendMessage"];
+
     private CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
 

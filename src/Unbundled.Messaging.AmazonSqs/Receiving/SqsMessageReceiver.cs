@@ -32,6 +32,14 @@ internal sealed class SqsMessageReceiver(
     private CancellationTokenSource stopping = new();
     private CancellationTokenSource handlersCancelled = new();
 
+    /// <summary>
+    /// What a receiver calls on its queue: GetQueueUrl and GetQueueAttributes (the visibility timeout) at start-up,
+    /// ReceiveMessage, DeleteMessage (also DeleteMessageBatch, which it authorises), and ChangeMessageVisibility to renew a
+    /// running handler's message, to hand a message back for an immediate retry, and to release unfinished ones at stop.
+    /// </summary>
+    public static IEnumerable<string> Actions =>
+        ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage"];
+
     public string Id => settings.Id;
 
     public string ReceiveAddress => queueName;

@@ -12,6 +12,9 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// </summary>
 internal sealed class QueueSender
 {
+    /// <summary>What sending to a queue calls: its URL is looked up once, and SendMessage also authorises SendMessageBatch.</summary>
+    public static IEnumerable<string> Actions => ["sqs:GetQueueUrl", "sqs:SendMessage"];
+
     private readonly SqsClients clients;
     private readonly string queueUrl;
     private readonly RequestBatcher<PreparedMessage> batcher;

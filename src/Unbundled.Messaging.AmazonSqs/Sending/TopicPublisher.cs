@@ -19,6 +19,9 @@ internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix,
 {
     private static readonly TimeSpan MissingTopicCacheTime = TimeSpan.FromSeconds(5);
 
+    /// <summary>What publishing calls on a topic: sns:Publish authorises Publish and PublishBatch; the ARN is built, never looked up.</summary>
+    public static IEnumerable<string> Actions => ["sns:Publish"];
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> missingUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RequestBatcher<SnsBatchEntry>> topics = new(StringComparer.Ordinal);
 

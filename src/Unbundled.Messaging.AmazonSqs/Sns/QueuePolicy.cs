@@ -79,7 +79,7 @@ internal static class QueuePolicy
         return policy.ToJsonString();
     }
 
-    /// <summary><c>arn:aws:sns:{region}:{account}:{prefix}*</c> for the account of <paramref name="topicArn"/>; an empty prefix grants every topic.</summary>
+    /// <summary><c>arn:{partition}:sns:{region}:{account}:{prefix}*</c> for the partition and account of <paramref name="topicArn"/>; an empty prefix grants every topic.</summary>
     public static string TopicPrefixWildcard(string topicArn, string topicNamePrefix)
     {
         var parts = topicArn.Split(':');

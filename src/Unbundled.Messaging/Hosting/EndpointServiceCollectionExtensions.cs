@@ -19,6 +19,8 @@ public static class EndpointServiceCollectionExtensions
         services.TryAddScoped<CurrentStorageSession>();
         services.TryAddScoped(provider => provider.GetRequiredService<CurrentStorageSession>().Session
             ?? throw new InvalidOperationException("No storage session: the endpoint needs a persistence with the outbox enabled."));
+        // The configuration itself, so that what the host runs can be described (the topology) without starting it.
+        services.AddSingleton(configuration);
         services.AddKeyedSingleton(name, (provider, _) => new HostedEndpoint(configuration, provider));
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredKeyedService<HostedEndpoint>(name));
         services.AddKeyedSingleton<IMessageSession>(name, (provider, _) => provider.GetRequiredKeyedService<HostedEndpoint>(name));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Unbundled.Messaging.Serialization;
 using Unbundled.Messaging.Telemetry;
+using Unbundled.Messaging.Topology;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Pipeline;
@@ -18,6 +19,8 @@ internal sealed class OutgoingMessageFactory(
     /// <summary>The NServiceBus core version whose wire format we speak; ServiceControl and callbacks gate features on it.</summary>
     public const string WireVersion = "9.2.3";
 
+    private readonly DeclaredMessages? declared = configuration.RequiresDeclaredMessages ? DeclaredMessages.Of(configuration) : null;
+
     public UnicastTransportOperation CreateSend(object message, SendOptions options, IncomingMessage? incoming)
     {
         var messageType = message.GetType();
@@ -27,6 +30,8 @@ internal sealed class OutgoingMessageFactory(
         {
             throw new InvalidOperationException($"{messageType.FullName} is an event: publish it instead of sending it.");
         }
+
+        EnsureDeclared(declared?.Sends, messageType, "sends", "endpoint.Sends<T>() or [Sends(typeof(T))] on the handler");
 
         var destination = DestinationOf(messageType, options);
         var headers = CreateHeaders(MessageIntent.Send, options, incoming);
@@ -57,6 +62,8 @@ internal sealed class OutgoingMessageFactory(
             throw new InvalidOperationException($"{messageType.FullName} is not an event: only events can be published.");
         }
 
+        EnsureDeclared(declared?.Publishes, messageType, "publishes", "endpoint.Publishes<T>() or [Publishes(typeof(T))] on the handler");
+
         var headers = CreateHeaders(MessageIntent.Publish, options, incoming);
         return new MulticastTransportOperation(Serialize(message, headers), messageType, DispatchProperties.None);
     }
@@ -65,8 +72,9 @@ internal sealed class OutgoingMessageFactory(
     {
         var destination = options.ExplicitDestination ?? incoming.ReplyToAddress
             ?? throw new InvalidOperationException($"Message {incoming.MessageId} has no {Headers.ReplyToAddress} header to reply to.");
-        var headers = CreateHeaders(MessageIntent.Reply, options, incoming);
         var messageType = message.GetType();
+        EnsureDeclared(declared?.Replies, messageType, "replies", "[RepliesWith(typeof(T))] on the handler");
+        var headers = CreateHeaders(MessageIntent.Reply, options, incoming);
         if (messageType.IsEnum || message is int or short or long)
         {
             // Callbacks carry numeric and enum replies as bodiless control messages (wire-format §5).
@@ -152,6 +160,16 @@ internal sealed class OutgoingMessageFactory(
         {
             throw new InvalidOperationException(
                 $"{messageType.FullName} is not a message type: define it as a command, event or message in the endpoint's conventions.");
+        }
+    }
+
+    private void EnsureDeclared(IReadOnlySet<Type>? declaredTypes, Type messageType, string verb, string howToDeclare)
+    {
+        if (declaredTypes is not null && !DeclaredMessages.Covers(declaredTypes, messageType))
+        {
+            throw new InvalidOperationException(
+                $"Endpoint {endpoint.Name} {verb} {messageType.FullName} without declaring it: declare it with {howToDeclare}, " +
+                "so that its topology, and the infrastructure and grants derived from it, include it.");
         }
     }
 

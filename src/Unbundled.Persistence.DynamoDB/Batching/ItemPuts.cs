@@ -14,6 +14,9 @@ internal sealed class ItemPuts
     /// <summary>DynamoDB refuses a BatchWriteItem with more requests.</summary>
     private const int MaxItems = 25;
 
+    /// <summary>What an unconditional put calls: PutItem alone, BatchWriteItem together (an action of its own).</summary>
+    public static IEnumerable<string> Actions => ["dynamodb:BatchWriteItem", "dynamodb:PutItem"];
+
     private readonly IAmazonDynamoDB client;
     private readonly string tableName;
     private readonly RequestBatcher<Dictionary<string, AttributeValue>, bool> batcher;

@@ -14,6 +14,9 @@ internal sealed class ItemReads
     /// <summary>DynamoDB refuses a BatchGetItem with more keys.</summary>
     private const int MaxKeys = 100;
 
+    /// <summary>What a read calls: GetItem alone, BatchGetItem together (an action of its own, not covered by GetItem).</summary>
+    public static IEnumerable<string> Actions => ["dynamodb:BatchGetItem", "dynamodb:GetItem"];
+
     private readonly IAmazonDynamoDB client;
     private readonly string tableName;
     private readonly RequestBatcher<Dictionary<string, AttributeValue>, Dictionary<string, AttributeValue>?> batcher;

@@ -14,6 +14,12 @@ namespace Unbundled.Messaging.Tests.OutgoingMessages;
 /// </summary>
 internal static class SalesEndpoint
 {
+    /// <summary>A request from "Shop" to reply to.</summary>
+    public static readonly IncomingMessage RequestFromShop = new(
+        "request-1",
+        new Dictionary<string, string> { [Headers.MessageId] = "request-1", [Headers.ReplyToAddress] = "Shop" },
+        ReadOnlyMemory<byte>.Empty);
+
     public static EndpointConfiguration Configuration()
     {
         var configuration = new EndpointConfiguration("Sales");

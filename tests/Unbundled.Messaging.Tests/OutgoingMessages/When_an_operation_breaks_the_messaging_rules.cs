@@ -7,10 +7,7 @@ namespace Unbundled.Messaging.Tests.OutgoingMessages;
 
 public class When_an_operation_breaks_the_messaging_rules
 {
-    private static readonly IncomingMessage Request = new(
-        "request-1",
-        new Dictionary<string, string> { [Headers.MessageId] = "request-1", [Headers.ReplyToAddress] = "Shop" },
-        ReadOnlyMemory<byte>.Empty);
+    private static readonly IncomingMessage Request = SalesEndpoint.RequestFromShop;
 
     private readonly OutgoingMessageFactory factory = SalesEndpoint.Factory();
 
