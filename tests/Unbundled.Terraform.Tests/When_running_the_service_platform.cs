@@ -52,16 +52,17 @@ public sealed class When_running_the_service_platform
     }
 
     [Theory]
-    [InlineData("servicecontrol_error", "Particular.ServiceControl.Error")]
-    [InlineData("audit", "Particular.ServiceControl.Audit")]
-    [InlineData("audit_error", "Particular.ServiceControl.Audit.Error")]
-    public async Task Should_create_the_instances_queues_under_their_nservicebus_names(string key, string logicalName)
+    // The physical names NServiceBus.AmazonSQS gives these logical queues: every character outside [A-Za-z0-9_-] becomes '-'.
+    [InlineData("servicecontrol_error", "Particular-ServiceControl-Error")]
+    [InlineData("audit", "Particular-ServiceControl-Audit")]
+    [InlineData("audit_error", "Particular-ServiceControl-Audit-Error")]
+    public async Task Should_create_the_instances_queues_under_their_nservicebus_names(string key, string physicalName)
     {
         var configuration = await TerraformConfiguration.Load();
 
         var queue = Assert.Single(configuration.Instances("aws_sqs_queue"), instance => instance.Resource.Name == "service_platform" && instance.Key == key);
 
-        Assert.Equal(NServiceBusNames.Queue(logicalName), Hcl.LiteralAfter(queue.Text("name")!, "${local.queue_name_prefix}"));
+        Assert.Equal(physicalName, Hcl.LiteralAfter(queue.Text("name")!, "${local.queue_name_prefix}"));
         Assert.Contains("var.enable_service_platform", configuration.Resource("aws_sqs_queue", "servicecontrol").Text("for_each"));
     }
 
