@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string QueryTooLarge = "QUERY_TOO_LARGE";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string TooManyInvites = "TOO_MANY_INVITES";
+    public const string TooManyRepeats = "TOO_MANY_REPEATS";
     public const string TooManyErrors = "TOO_MANY_ERRORS";
     public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
 

@@ -50,6 +50,11 @@ internal sealed class DocumentLimits(RequestLimits limits)
                     (ErrorCodes.TooManyInvites, $"The mutation invites {Count(invites)} times; at most {limits.MaxInvitesPerRequest} {InviteField} per request is allowed."),
                 _ => default((string Code, string Message)?),
             };
+            if (broken is null && new RepeatedResponseNames(fragments).MostRepeated(operation) is var (name, repeats) && repeats > limits.MaxSameResponseName)
+            {
+                broken = (ErrorCodes.TooManyRepeats, $"The operation selects {repeats} fields answering as '{name}' at one path; at most {limits.MaxSameResponseName} are allowed.");
+            }
+
             if (broken is var (code, message))
             {
                 return Error(document, code, message, operation);

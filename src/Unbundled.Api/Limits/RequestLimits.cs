@@ -21,6 +21,12 @@ public sealed class RequestLimits
     /// <summary>Aliased fields of one operation, fragments expanded.</summary>
     public int MaxAliases { get; set; } = 20;
 
+    /// <summary>
+    /// Fields answering under one response path (<c>a: Customer(…)</c> twice, or one field in two fragments spread side
+    /// by side): the overlapping-fields rule compares them pairwise.
+    /// </summary>
+    public int MaxSameResponseName { get; set; } = 10;
+
     /// <summary><c>InviteCustomer</c> fields in one mutation: each one sends a command.</summary>
     public int MaxInvitesPerRequest { get; set; } = 1;
 

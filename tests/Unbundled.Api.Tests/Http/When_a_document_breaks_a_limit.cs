@@ -24,10 +24,20 @@ public sealed class When_a_document_breaks_a_limit(RunningSystem system) : IClas
     [Fact]
     public async Task Should_count_fragments_as_often_as_they_are_spread()
     {
-        // F0 spreads F1 twice, …, F9 spreads F10 twice: 1,024 copies of F10's id.
+        // F0 spreads F1 twice, …, F9 spreads F10 twice: 1,024 copies of F10's __typename; 3 deep makes 8.
         await AssertRefused(FragmentBomb.Of(depth: 10), "QUERY_TOO_LARGE");
-        var small = await system.Http.PostGraphQL(FragmentBomb.Of(depth: 5));
+        var small = await system.Http.PostGraphQL(FragmentBomb.Of(depth: 3));
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_more_than_10_fields_answering_at_one_path()
+    {
+        // Ten identical Customer fields (and ten ids under them) merge into one; an eleventh, through a fragment, is refused.
+        var ten = string.Concat(Enumerable.Repeat("Customer(id: \"1\") { id } ", 10));
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostGraphQL("{ " + ten + "}")).StatusCode);
+
+        await AssertRefused("{ " + ten + "...Eleventh } fragment Eleventh on Query { Customer(id: \"1\") { id } }", "TOO_MANY_REPEATS");
     }
 
     [Fact]

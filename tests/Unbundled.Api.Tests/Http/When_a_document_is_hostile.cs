@@ -13,7 +13,7 @@ namespace Unbundled.Api.Tests.Http;
 public sealed class When_a_document_is_hostile(When_a_document_is_hostile.LargeBodies system, ITestOutputHelper output)
     : IClassFixture<When_a_document_is_hostile.LargeBodies>
 {
-    private static readonly TimeSpan Fast = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Fast = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task Should_refuse_a_fragment_bomb_26_deep_fast()
@@ -38,6 +38,14 @@ public sealed class When_a_document_is_hostile(When_a_document_is_hostile.LargeB
         var response = await AssertRefusedFast(conflicting, "QUERY_TOO_LARGE");
 
         Assert.InRange(response.Content.Headers.ContentLength ?? long.MaxValue, 1, 4_096);
+    }
+
+    [Fact]
+    public async Task Should_refuse_499_conflicting_fields_within_the_node_limit_fast()
+    {
+        var conflicting = "{ " + string.Concat(Enumerable.Range(0, 499).Select(i => $"Customer(id: \"{i}\") {{ id }} ")) + "}";
+
+        await AssertRefusedFast(conflicting, "TOO_MANY_REPEATS");
     }
 
     [Fact]
