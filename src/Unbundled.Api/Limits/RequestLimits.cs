@@ -12,8 +12,8 @@ public sealed class RequestLimits
     /// <summary>The largest request body, checked against Content-Length before reading and as a chunked body streams.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>The deepest nesting of fields, fragments expanded (GraphiQL's introspection query needs 13).</summary>
-    public int MaxDepth { get; set; } = 15;
+    /// <summary>The deepest nesting of fields, fragments expanded (GraphiQL's introspection query needs 15).</summary>
+    public int MaxDepth { get; set; } = 20;
 
     /// <summary>Fields, fragment spreads and inline fragments of one operation, fragments expanded.</summary>
     public int MaxNodes { get; set; } = 1_000;

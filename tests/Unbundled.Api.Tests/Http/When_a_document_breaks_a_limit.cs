@@ -7,10 +7,10 @@ namespace Unbundled.Api.Tests.Http;
 public sealed class When_a_document_breaks_a_limit(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]
-    public async Task Should_refuse_fields_nested_deeper_than_15()
+    public async Task Should_refuse_fields_nested_deeper_than_20()
     {
-        // __schema, queryType, fields, type, 11 ofTypes, then name: 16 levels.
-        var query = "{ __schema { queryType { fields { type { " + Repeat("ofType { ", 11) + "name" + Repeat(" }", 15) + " }";
+        // __schema, queryType, fields, type, 16 ofTypes, then name: 21 levels.
+        var query = "{ __schema { queryType { fields { type { " + Repeat("ofType { ", 16) + "name" + Repeat(" }", 20) + " }";
 
         await AssertRefused(query, "QUERY_TOO_DEEP");
     }
