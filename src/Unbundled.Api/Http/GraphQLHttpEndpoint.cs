@@ -70,7 +70,6 @@ internal static class GraphQLHttpEndpoint
             OperationName = request.OperationName,
             Variables = request.Variables,
             RequestServices = http.RequestServices,
-            User = http.User,
             CancellationToken = http.RequestAborted,
             ValidationRules = rules.New,
             CachedDocumentValidationRules = rules.Cached,

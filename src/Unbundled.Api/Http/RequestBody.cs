@@ -57,7 +57,13 @@ internal static class RequestBody
         return null;
     }
 
+    // What clients send, recognised without parsing; anything else is parsed.
     private static bool IsJson(string? contentType) =>
+        string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(contentType, "application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase)
+        || IsParsedJson(contentType);
+
+    private static bool IsParsedJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
         && (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.MediaType.Equals(GraphQLErrorAnswer.ContentType, StringComparison.OrdinalIgnoreCase))
