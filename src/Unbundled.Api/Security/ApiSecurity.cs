@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
+using Unbundled.Shell;
 
 namespace Unbundled.Api.Security;
 
@@ -37,6 +38,11 @@ internal static class ApiSecurity
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {
             app.UseAuthentication();
+        }
+        else if (ShellOptions.From(app.Configuration).Kind == ShellKind.Aws)
+        {
+            // Off is the right default on a developer's machine, not in production: say so where operators look.
+            app.Logger.LogWarning("The API accepts mutations from anyone: no API key or JWT authority is configured ({Section})", ApiAuthOptions.Section);
         }
 
         if (app.Services.GetRequiredService<RateLimitOptions>().Enabled)
