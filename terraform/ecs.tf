@@ -20,7 +20,7 @@ resource "aws_cloudwatch_log_group" "service" {
 locals {
   # Only the API listens; the .NET container images default to 8080 as well, this keeps the two in step.
   extra_environment = {
-    api       = { ASPNETCORE_HTTP_PORTS = "8080" }
+    api       = merge({ ASPNETCORE_HTTP_PORTS = "8080" }, local.api_callers_environment)
     customers = {}
     projector = {}
   }
@@ -31,6 +31,24 @@ locals {
   # ECS sends SIGTERM, waits stopTimeout, then SIGKILL: the graceful stop plus 10 s for the host to dispose its
   # clients, flush its logs and exit once the endpoint has stopped.
   stop_timeout_seconds = var.shutdown_timeout_seconds + 10
+}
+
+locals {
+  # The API's Unbundled:Api:Auth and Unbundled:Api:RateLimit settings; an authority or key left unset is not passed.
+  api_callers_environment = merge(
+    { for name, value in {
+      Unbundled__Api__Auth__Jwt__Authority = var.api_auth_jwt_authority
+      Unbundled__Api__Auth__Jwt__Audience  = var.api_auth_jwt_audience
+    } : name => value if value != null },
+    { for index, key in var.api_auth_api_keys : "Unbundled__Api__Auth__ApiKeys__${index}" => key },
+    {
+      Unbundled__Api__Auth__PublicQueries      = tostring(var.api_public_queries)
+      Unbundled__Api__RateLimit__PermitLimit   = tostring(var.api_rate_limit_permits)
+      Unbundled__Api__RateLimit__WindowSeconds = tostring(var.api_rate_limit_window_seconds)
+      # The load balancer puts the client's address in X-Forwarded-For; the rate limit partitions by it.
+      ASPNETCORE_FORWARDEDHEADERS_ENABLED = "true"
+    },
+  )
 }
 
 resource "aws_ecs_task_definition" "service" {

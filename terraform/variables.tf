@@ -225,3 +225,54 @@ variable "oldest_message_alarm_seconds" {
   type        = number
   default     = 300
 }
+
+################################################################################
+# The API's callers (README "Limits, authentication and rate limiting"); all off by default
+################################################################################
+
+variable "api_auth_jwt_authority" {
+  description = "OpenID Connect authority (issuer URL) whose bearer tokens the API accepts for mutations, e.g. \"https://login.example.com/\"; null accepts none."
+  type        = string
+  default     = null
+}
+
+variable "api_auth_jwt_audience" {
+  description = "Audience a bearer token must name; null checks none."
+  type        = string
+  default     = null
+}
+
+variable "api_auth_api_keys" {
+  description = "API keys a client may send in the X-Api-Key header instead of a token; more than one lets a key be rotated. Empty accepts none."
+  type        = list(string)
+  default     = []
+  sensitive   = true
+}
+
+variable "api_public_queries" {
+  description = "Whether Customer(id) answers callers without credentials once a JWT authority or an API key is set."
+  type        = bool
+  default     = true
+}
+
+variable "api_rate_limit_permits" {
+  description = "Requests to /graphql per client (token subject, API key, else address) and window; 0 turns the limit off."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.api_rate_limit_permits >= 0 && floor(var.api_rate_limit_permits) == var.api_rate_limit_permits
+    error_message = "api_rate_limit_permits must be a whole number, 0 or more."
+  }
+}
+
+variable "api_rate_limit_window_seconds" {
+  description = "Length of the rate limit's window, in seconds."
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.api_rate_limit_window_seconds > 0
+    error_message = "api_rate_limit_window_seconds must be more than 0."
+  }
+}

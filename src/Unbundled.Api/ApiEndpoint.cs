@@ -3,6 +3,8 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
+using Unbundled.Api.Limits;
+using Unbundled.Api.Security;
 using Unbundled.Domain.Commands;
 using Unbundled.Messaging.Hosting;
 using Unbundled.Shell;
@@ -25,10 +27,18 @@ public static class ApiEndpoint
             .Sends<InviteCustomer>();
         builder.AddMessagingEndpoint(endpoint);
 
-        // Every request goes through the document cache, which the executer only takes as a configuration.
+        var limits = builder.Configuration.GetSection(RequestLimits.Section).Get<RequestLimits>() ?? new RequestLimits();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton(new DocumentLimits(limits));
+        builder.AddApiSecurity();
+
+        // Every request goes through the document cache, which the executer only takes as a configuration; the cache
+        // parses a new document itself, to hold it to the limits before the validation rules run.
+        builder.Services.AddSingleton<IDocumentBuilder, GraphQLDocumentBuilder>();
         builder.Services.AddSingleton<ValidatedDocumentCache>();
         builder.Services.AddSingleton<IDocumentExecuter>(services => new DocumentExecuter(
-            new GraphQLDocumentBuilder(), new DocumentValidator(), new DefaultExecutionStrategySelector(), [services.GetRequiredService<ValidatedDocumentCache>()]));
+            services.GetRequiredService<IDocumentBuilder>(), new DocumentValidator(), new DefaultExecutionStrategySelector(),
+            [services.GetRequiredService<ValidatedDocumentCache>()]));
         builder.Services.AddSingleton<GraphQLJson>();
         builder.Services.AddSingleton(CustomerSchema.Create);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -41,8 +51,9 @@ public static class ApiEndpoint
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseGraphiQL();
-        app.MapPost("/graphql", GraphQLHttpEndpoint.Post);
-        app.MapGet("/graphql", GraphQLHttpEndpoint.Get);
+        app.UseApiSecurity();
+        app.MapPost("/graphql", GraphQLHttpEndpoint.Post).LimitPerClient(app.Services);
+        app.MapGet("/graphql", GraphQLHttpEndpoint.Get).LimitPerClient(app.Services);
         app.MapGet("/graphql/schema", () => Results.Text(CustomerSchema.Sdl, "text/plain"));
         app.MapHealthChecks("/health");
         return app;

@@ -9,7 +9,9 @@ namespace Unbundled.Api.GraphQL;
 
 /// <summary>
 /// <c>InviteCustomer(email)</c>: sends the command with fresh ids and the time, waits for the Customers endpoint's reply
-/// on this instance's queue, then for the projection, so a query sent right after the answer finds the customer.
+/// on this instance's queue, then for the projection, so a query sent right after the answer finds the customer. An email
+/// that the domain's rules would reject is rejected here with the same code and message before any command is sent (a
+/// 29 MB email would otherwise travel to the queue and the outbox first); the domain still decides every invite.
 /// </summary>
 public sealed class InviteCustomerMutation(IMessageSession session, IReadCustomerViews views, TimeProvider clock)
 {
@@ -17,6 +19,7 @@ public sealed class InviteCustomerMutation(IMessageSession session, IReadCustome
 
     public async Task<CustomerResult> InviteCustomer(string? email, CancellationToken cancellationToken)
     {
+        RejectEmailTheDomainWould(email);
         var command = new InviteCustomer(email, Guid.CreateVersion7(), Guid.CreateVersion7(), clock.GetUtcNow());
         // Watched before the command leaves: a projector in this process may save the view before the reply arrives.
         using var watch = ViewChanges.WatchFor(command.CustomerId);
@@ -59,6 +62,20 @@ public sealed class InviteCustomerMutation(IMessageSession session, IReadCustome
         }
 
         return new CustomerResult(customerId.ToString(), response.Email, true);
+    }
+
+    private static void RejectEmailTheDomainWould(string? email)
+    {
+        var normalized = EmailAddress.Normalize(email ?? "");
+        if (normalized.Length == 0)
+        {
+            throw new ExecutionError(InviteDecider.EmailRequiredMessage) { Code = ErrorCodes.EmailRequired };
+        }
+
+        if (EmailRules.FindBrokenRule(normalized) is { } brokenRule)
+        {
+            throw new ExecutionError(brokenRule) { Code = ErrorCodes.InvalidEmail };
+        }
     }
 
     private static ExecutionError Rejection(InviteCustomerResponse response)

@@ -3,35 +3,38 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using Unbundled.Api.GraphQL;
+using Unbundled.Api.Limits;
+using Unbundled.Api.Security;
 
 namespace Unbundled.Api.Http;
 
 /// <summary>
 /// GraphQL over HTTP: POST /graphql with a JSON body, GET /graphql?query=… for queries. A body (or GET's variables) that
-/// is not JSON, or a document that does not parse or validate, gets HTTP 400 with a GraphQL error, never a 500.
+/// is not JSON, or a document that does not parse or validate, gets HTTP 400 with a GraphQL error, never a 500; a
+/// request that needs a caller it does not name gets 401.
 /// </summary>
 internal static class GraphQLHttpEndpoint
 {
-    private const string ResponseContentType = "application/graphql-response+json";
-
-    public static async Task Post(HttpContext http, ISchema schema, IDocumentExecuter executer, GraphQLJson json)
+    public static async Task Post(HttpContext http, ISchema schema, IDocumentExecuter executer, GraphQLJson json, RequestLimits limits, ApiAccess access)
     {
-        GraphQLRequest? request;
-        try
+        if (!await access.Admit(http, isQueryOnly: false))
         {
-            request = await json.ReadRequest(http.Request.BodyReader, http.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            await WriteError(http, json, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {exception.Message}");
             return;
         }
 
-        await Execute(http, request, schema, executer, json, allowMutations: true);
+        if (await RequestBody.Read(http, json, limits) is { } request)
+        {
+            await Execute(http, request, schema, executer, json, ValidationRulesByMethod.ForPost(access.RefusesMutations(http)));
+        }
     }
 
-    public static async Task Get(HttpContext http, ISchema schema, IDocumentExecuter executer, GraphQLJson json)
+    public static async Task Get(HttpContext http, ISchema schema, IDocumentExecuter executer, GraphQLJson json, ApiAccess access)
     {
+        if (!await access.Admit(http, isQueryOnly: true))
+        {
+            return;
+        }
+
         var query = http.Request.Query;
         Inputs? variables = null;
         if (query.TryGetValue("variables", out var variablesJson))
@@ -42,21 +45,21 @@ internal static class GraphQLHttpEndpoint
             }
             catch (JsonException exception)
             {
-                await WriteError(http, json, ErrorCodes.InvalidJson, $"The variables are not a JSON object: {exception.Message}");
+                await GraphQLErrorAnswer.Write(http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"The variables are not a JSON object: {exception.Message}");
                 return;
             }
         }
 
         var request = new GraphQLRequest { Query = query["query"], OperationName = query["operationName"], Variables = variables };
-        await Execute(http, request, schema, executer, json, allowMutations: false);
+        await Execute(http, request, schema, executer, json, ValidationRulesByMethod.Get);
     }
 
     private static async Task Execute(
-        HttpContext http, GraphQLRequest? request, ISchema schema, IDocumentExecuter executer, GraphQLJson json, bool allowMutations)
+        HttpContext http, GraphQLRequest request, ISchema schema, IDocumentExecuter executer, GraphQLJson json, ValidationRulesByMethod.Rules rules)
     {
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        if (string.IsNullOrWhiteSpace(request.Query))
         {
-            await WriteError(http, json, ErrorCodes.InvalidRequest, "The request has no GraphQL query.");
+            await GraphQLErrorAnswer.Write(http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request has no GraphQL query.");
             return;
         }
 
@@ -68,20 +71,19 @@ internal static class GraphQLHttpEndpoint
             Variables = request.Variables,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            ValidationRules = allowMutations ? ValidationRulesByMethod.Post : ValidationRulesByMethod.Get,
-            CachedDocumentValidationRules = allowMutations ? ValidationRulesByMethod.PostCached : ValidationRulesByMethod.GetCached,
+            ValidationRules = rules.New,
+            CachedDocumentValidationRules = rules.Cached,
         });
 
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        http.Response.ContentType = ResponseContentType;
+        http.Response.StatusCode = Status(result);
+        http.Response.ContentType = GraphQLErrorAnswer.ContentType;
         await json.Write(http.Response, result, http.RequestAborted);
     }
 
-    private static async Task WriteError(HttpContext http, GraphQLJson json, string code, string message)
+    private static int Status(ExecutionResult result) => result switch
     {
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        http.Response.ContentType = ResponseContentType;
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
-        await json.Write(http.Response, result, http.RequestAborted);
-    }
+        { Executed: true } => StatusCodes.Status200OK,
+        { Errors: [{ Code: ErrorCodes.Unauthenticated }, ..] } => StatusCodes.Status401Unauthorized,
+        _ => StatusCodes.Status400BadRequest,
+    };
 }

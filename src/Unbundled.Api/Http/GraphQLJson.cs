@@ -4,6 +4,8 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
+using Unbundled.Api.GraphQL;
+using Unbundled.Api.Limits;
 
 namespace Unbundled.Api.Http;
 
@@ -12,7 +14,7 @@ namespace Unbundled.Api.Http;
 /// read whole from the body reader and parsed in one go, and the answer is written in one piece with its length, so it
 /// goes out without chunked encoding and its end costs no second write to the socket.
 /// </summary>
-internal sealed class GraphQLJson : GraphQLSerializer
+internal sealed class GraphQLJson(RequestLimits limits) : GraphQLSerializer
 {
     /// <summary>Reads the whole body as one <see cref="GraphQLRequest"/>; throws <see cref="JsonException"/> when it is not.</summary>
     public async ValueTask<GraphQLRequest?> ReadRequest(PipeReader body, CancellationToken cancellationToken)
@@ -37,11 +39,25 @@ internal sealed class GraphQLJson : GraphQLSerializer
         }
     }
 
-    /// <summary>Writes the answer with its Content-Length.</summary>
+    /// <summary>
+    /// Writes the answer with its Content-Length: at most <see cref="RequestLimits.MaxErrors"/> errors, and no more than
+    /// <see cref="RequestLimits.MaxResponseBytes"/> (a larger answer is replaced by an error saying so).
+    /// </summary>
     public ValueTask<FlushResult> Write(HttpResponse response, ExecutionResult result, CancellationToken cancellationToken)
     {
+        if (result.Errors is { Count: var errors } && errors > limits.MaxErrors)
+        {
+            result.Errors = [.. result.Errors.Take(limits.MaxErrors), new ExecutionError($"{errors - limits.MaxErrors} more errors were left out.") { Code = ErrorCodes.TooManyErrors }];
+        }
+
         // The serializer's own per-thread writer does the work; only the finished bytes are allocated.
         var json = JsonSerializer.SerializeToUtf8Bytes(result, SerializerOptions);
+        if (json.Length > limits.MaxResponseBytes)
+        {
+            var tooLarge = new ExecutionError($"The answer would be {json.Length} bytes; at most {limits.MaxResponseBytes} are sent.") { Code = ErrorCodes.ResponseTooLarge };
+            json = JsonSerializer.SerializeToUtf8Bytes(new ExecutionResult { Errors = [tooLarge] }, SerializerOptions);
+        }
+
         response.ContentLength = json.Length;
         return response.BodyWriter.WriteAsync(json, cancellationToken);
     }

@@ -8,6 +8,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
+using Unbundled.Api.Limits;
 
 namespace Unbundled.Api.Tests.Execution;
 
@@ -17,12 +18,15 @@ public sealed class ValidatedDocumentCacheTests : IDisposable
     private const string ById = "query ($id: ID!) { Customer(id: $id) { id } }";
 
     private readonly CountingDocumentBuilder parser = new();
-    private readonly ValidatedDocumentCache cache = new();
+    private readonly ValidatedDocumentCache cache;
     private readonly ServiceProvider services = new ServiceCollection().BuildServiceProvider();
     private readonly DocumentExecuter executer;
 
-    public ValidatedDocumentCacheTests() =>
+    public ValidatedDocumentCacheTests()
+    {
+        cache = new ValidatedDocumentCache(parser, new DocumentLimits(new RequestLimits()));
         executer = new DocumentExecuter(parser, new DocumentValidator(), new DefaultExecutionStrategySelector(), [cache]);
+    }
 
     [Fact]
     public async Task A_document_sent_again_is_not_parsed_again()
@@ -116,8 +120,9 @@ public sealed class ValidatedDocumentCacheTests : IDisposable
             options.OperationName = operationName;
             options.Variables = variables is null ? null : Json.Deserialize<Inputs>(variables);
             options.RequestServices = services;
-            options.ValidationRules = overGet ? ValidationRulesByMethod.Get : ValidationRulesByMethod.Post;
-            options.CachedDocumentValidationRules = overGet ? ValidationRulesByMethod.GetCached : ValidationRulesByMethod.PostCached;
+            var rules = overGet ? ValidationRulesByMethod.Get : ValidationRulesByMethod.Post;
+            options.ValidationRules = rules.New;
+            options.CachedDocumentValidationRules = rules.Cached;
         });
 
     private static ISchema Schema { get; } = CustomerSchema.Create(new ServiceCollection().BuildServiceProvider());

@@ -9,6 +9,7 @@ using Unbundled.Shell.Telemetry;
 namespace Unbundled.Api.Tests.Telemetry;
 
 /// <summary>The per-mutation timeline: logged by the API's process when its category logs at Information, and only then.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class When_a_mutation_is_timed : IAsyncLifetime
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), $"unbundled-timeline-tests-{Guid.NewGuid():N}");
