@@ -35,6 +35,9 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private Task pump = Task.CompletedTask;
     private Task delayedPump = Task.CompletedTask;
     private volatile bool rescanRequested;
+    private volatile bool abandoned;
+    private readonly Lock stopGate = new();
+    private Task? stopped;
 
     public FileSystemMessageReceiver(
         FileSystemTransport transport, ReceiveSettings settings, QueueStore queues, SubscriptionStore subscriptions, HostSettings host)
@@ -70,6 +73,8 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     {
         stopping = new CancellationTokenSource();
         handlersCancelled = new CancellationTokenSource();
+        stopped = null;
+        abandoned = false;
         claims = new InflightClaims(queue);
         var recovered = claims.RecoverAbandoned();
         if (recovered.Count > 0)
@@ -93,31 +98,72 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         return Task.CompletedTask;
     }
 
-    public async Task StopReceive(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ends intake at once and waits for the messages in flight until the token is cancelled; then cancels their handlers
+    /// and waits a moment more. A handler that ignores its token is left behind: its claimed file goes back to the queue
+    /// when the receiver is disposed, and the handler, should it end, leaves the file alone.
+    /// </summary>
+    public Task StopReceive(CancellationToken cancellationToken = default)
     {
-        await using var registration = cancellationToken.Register(handlersCancelled.Cancel);
+        lock (stopGate)
+        {
+            return stopped ??= Stop(cancellationToken);
+        }
+    }
+
+    private async Task Stop(CancellationToken cancellationToken)
+    {
         await stopping.CancelAsync();
         watcher?.Dispose();
         watcher = null;
         LocalReceivers.Unregister(queue.Path, this);
         await Task.WhenAll(pump, delayedPump);
-        await WaitForHandOffs();
-    }
-
-    /// <summary>Messages handed over in memory hold a slot each, as claimed files do: all slots free means all done.</summary>
-    private async Task WaitForHandOffs()
-    {
-        if (concurrency is not { } slots)
+        if (await AllSlotsFree(cancellationToken))
         {
             return;
         }
 
-        for (var taken = 0; taken < maxConcurrency; taken++)
+        await handlersCancelled.CancelAsync();
+        using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+        if (!await AllSlotsFree(cleanUp.Token))
         {
-            await slots.WaitAsync(CancellationToken.None);
+            abandoned = true;
+            logger.LogWarning("{Queue} stopped with handlers still running; their messages go back to the queue", queue.Name);
+        }
+    }
+
+    /// <summary>
+    /// Every message in flight (claimed, accepted, handed over) holds a slot: all slots free means all done. Takes them all
+    /// in turn, and gives them back at once, also when the token ends the wait.
+    /// </summary>
+    private async Task<bool> AllSlotsFree(CancellationToken cancellationToken)
+    {
+        if (concurrency is not { } slots)
+        {
+            return true;
         }
 
-        slots.Release(maxConcurrency);
+        var taken = 0;
+        try
+        {
+            for (; taken < maxConcurrency; taken++)
+            {
+                await slots.WaitAsync(cancellationToken);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        finally
+        {
+            if (taken > 0)
+            {
+                slots.Release(taken);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -139,7 +185,6 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private async Task Pump(CancellationToken cancellationToken)
     {
         var reader = candidates.Reader;
-        var inFlight = new List<Task>();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -163,15 +208,13 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
                     continue;
                 }
 
-                inFlight.RemoveAll(task => task.IsCompleted);
-                inFlight.Add(Process(candidate));
+                // Not awaited here: the slot it holds until it ends is what the stop waits for.
+                _ = ProcessAccepted(candidate);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-
-        await Task.WhenAll(inFlight);
     }
 
     private async Task WaitForWork(ChannelReader<Candidate> reader, CancellationToken cancellationToken)
@@ -221,7 +264,14 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
             return;
         }
 
-        switch (await ProcessWithImmediateRetries(fileName, message.Headers, message.Body, cancellationToken))
+        var outcome = await ProcessWithImmediateRetries(fileName, message.Headers, message.Body, cancellationToken);
+        if (abandoned)
+        {
+            // The stop gave up on this handler and returns its file to the queue: it is not this handler's any more.
+            return;
+        }
+
+        switch (outcome)
         {
             case Outcome.Consumed:
                 claims!.Complete(fileName);
@@ -263,7 +313,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         return true;
     }
 
-    /// <summary>Nobody awaits an accepted message, so what would end the pump's wait is logged here.</summary>
+    /// <summary>Nobody awaits a claimed or accepted message, so what would end its processing is logged here.</summary>
     private async Task ProcessAccepted(Candidate candidate)
     {
         try

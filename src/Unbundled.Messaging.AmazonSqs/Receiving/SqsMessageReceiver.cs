@@ -10,6 +10,8 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// messages than there are free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only
 /// after the handler's outgoing messages went out, immediate retries by making the message visible again at once. Handlers
 /// in this process may also hand it a message in memory (<see cref="TryHandOff"/>), up to MaxConcurrency at once.
+/// A stop cancels the long polls at once, lets the handlers in flight finish until its token is cancelled, then gives back
+/// what is unfinished in one <c>ChangeMessageVisibilityBatch</c> (docs/stopping.md).
 /// </summary>
 internal sealed class SqsMessageReceiver(
     SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
@@ -18,7 +20,9 @@ internal sealed class SqsMessageReceiver(
     private const int LongPollSeconds = 20;
 
     private readonly FailureCounts failures = new();
+    private readonly UnfinishedMessages unfinished = new();
     private DeleteBatcher? deletes;
+    private VisibilityResets? visibilityResets;
     private readonly List<Task> loops = [];
     private readonly HashSet<Task> inFlight = [];
     private readonly SemaphoreSlim pollTurn = new(1, 1);
@@ -49,6 +53,7 @@ internal sealed class SqsMessageReceiver(
         handOffSlots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         queueUrl = await clients.QueueUrl(queueName, cancellationToken);
         deletes = new DeleteBatcher(clients, queueUrl);
+        visibilityResets = new VisibilityResets(clients, queueUrl, logger);
         visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
             ? (int)configured.TotalSeconds
             : int.Parse((await clients.Sqs.GetQueueAttributesAsync(queueUrl, ["VisibilityTimeout"], cancellationToken)).Attributes["VisibilityTimeout"], CultureInfo.InvariantCulture);
@@ -69,24 +74,43 @@ internal sealed class SqsMessageReceiver(
 
     public async Task StopReceive(CancellationToken cancellationToken = default)
     {
-        await using var registration = cancellationToken.Register(handlersCancelled.Cancel);
         LocalReceivers.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
         await Task.WhenAll(loops);
         loops.Clear();
-        Task[] running;
+        Task running;
         lock (inFlight)
         {
-            running = [.. inFlight];
+            running = Task.WhenAll(inFlight);
         }
 
-        await Task.WhenAll(running);
+        try
+        {
+            await running.WaitAsync(cancellationToken);
+            return;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        // The handlers' time is over: cancel them, and give back at once what they have not finished, rather than let it
+        // wait out its visibility timeout. Handlers that ignore their token are left behind; their messages are not theirs.
+        await handlersCancelled.CancelAsync();
+        using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+        try
+        {
+            await visibilityResets!.Reset(unfinished.TakeAll(), cleanUp.Token);
+            await Task.WhenAll(running, deletes!.WhenIdle(), visibilityResets.WhenIdle()).WaitAsync(cleanUp.Token);
+        }
+        catch (OperationCanceledException) when (cleanUp.IsCancellationRequested)
+        {
+            logger.LogWarning("{Queue} stopped with messages still being settled; they come back after their visibility timeout", queueName);
+        }
     }
 
     public void Dispose()
     {
-        slots?.Dispose();
-        handOffSlots?.Dispose();
+        // The semaphores are not disposed: a handler left behind by a stop releases its slot whenever it ends.
         pollTurn.Dispose();
         stopping.Dispose();
         handlersCancelled.Dispose();
@@ -114,9 +138,9 @@ internal sealed class SqsMessageReceiver(
                     taken++;
                 }
 
-                // A long poll is not cut short on stop: SQS would still hand messages to the abandoned call, hidden until
-                // their visibility timeout. Stopping lets it finish and processes what it brings; only a hard stop cancels it.
-                var messages = await Receive(taken, handlersCancelled.Token);
+                // A stop cuts the long poll short, as NServiceBus.AmazonSQS does: waiting it out took up to 20 s per queue.
+                // SQS may still hand a message to the abandoned call; it comes back after its visibility timeout.
+                var messages = await Receive(taken, cancellationToken);
                 pollTurn.Release();
                 polling = false;
                 foreach (var message in messages)
@@ -125,13 +149,13 @@ internal sealed class SqsMessageReceiver(
                     Track(Process(message));
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || handlersCancelled.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
             }
             catch (Exception exception)
             {
                 logger.LogWarning(exception, "Receiving from {Queue} failed; trying again in a second", queueName);
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             finally
             {
@@ -238,6 +262,10 @@ internal sealed class SqsMessageReceiver(
     internal FailureCounts Failures => failures;
 
     internal DeleteBatcher Deletes => deletes!;
+
+    internal VisibilityResets VisibilityResets => visibilityResets!;
+
+    internal UnfinishedMessages Unfinished => unfinished;
 
     internal OnMessage OnMessage => onMessage!;
 

@@ -8,6 +8,7 @@ internal sealed class EndpointInstance(
     MessageSession session,
     TransportInfrastructure infrastructure,
     RequestResponseStateLookup? callbacks,
+    TimeSpan shutdownTimeout,
     ILogger logger) : IEndpointInstance
 {
     private int stopped;
@@ -28,9 +29,12 @@ internal sealed class EndpointInstance(
             return;
         }
 
-        await Task.WhenAll(infrastructure.Receivers.Values.Select(receiver => receiver.StopReceive(cancellationToken)));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var handlers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        handlers.CancelAfter(StopBudget.ForHandlers(shutdownTimeout));
+        await Task.WhenAll(infrastructure.Receivers.Values.Select(receiver => receiver.StopReceive(handlers.Token)));
         callbacks?.CancelAll();
-        await infrastructure.Shutdown(cancellationToken);
-        logger.LogInformation("Endpoint stopped");
+        await infrastructure.Shutdown(handlers.Token);
+        logger.LogInformation("Endpoint stopped in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }
