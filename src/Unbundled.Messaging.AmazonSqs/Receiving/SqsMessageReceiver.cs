@@ -10,8 +10,8 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// messages than there are free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only
 /// after the handler's outgoing messages went out, immediate retries by making the message visible again at once. Handlers
 /// in this process may also hand it a message in memory (<see cref="TryHandOff"/>), up to MaxConcurrency at once.
-/// A stop cancels the long polls at once, lets the handlers in flight finish until its token is cancelled, then gives back
-/// what is unfinished in one <c>ChangeMessageVisibilityBatch</c> (docs/stopping.md).
+/// A stop ends intake at once, lets the handlers in flight finish until its token is cancelled, gives back what is
+/// unfinished in one <c>ChangeMessageVisibilityBatch</c>, then cuts the long poll short (docs/stopping.md).
 /// </summary>
 internal sealed class SqsMessageReceiver(
     SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
@@ -19,12 +19,15 @@ internal sealed class SqsMessageReceiver(
     private const int MaxMessagesPerReceive = 10;
     private const int LongPollSeconds = 20;
 
+    /// <summary>How long a receive under way at the end of a stop may still return what SQS handed it, before it is cut off.</summary>
+    private static readonly TimeSpan ReceiveGrace = TimeSpan.FromMilliseconds(200);
+
     private readonly FailureCounts failures = new();
     private readonly UnfinishedMessages unfinished = new();
     private DeleteBatcher? deletes;
     private VisibilityResets? visibilityResets;
     private readonly List<Task> loops = [];
-    private readonly HashSet<Task> inFlight = [];
+    private readonly ProcessingTasks inFlight = new();
     private readonly SemaphoreSlim pollTurn = new(1, 1);
     private SemaphoreSlim? slots;
     private SemaphoreSlim? handOffSlots;
@@ -34,6 +37,7 @@ internal sealed class SqsMessageReceiver(
     private int visibilityTimeoutSeconds = 30;
     private int maxConcurrency;
     private CancellationTokenSource stopping = new();
+    private CancellationTokenSource polls = new();
     private CancellationTokenSource handlersCancelled = new();
 
     public string Id => settings.Id;
@@ -62,6 +66,7 @@ internal sealed class SqsMessageReceiver(
     public Task StartReceive(CancellationToken cancellationToken = default)
     {
         stopping = new CancellationTokenSource();
+        polls = new CancellationTokenSource();
         handlersCancelled = new CancellationTokenSource();
         for (var i = 0; i < (maxConcurrency + MaxMessagesPerReceive - 1) / MaxMessagesPerReceive; i++)
         {
@@ -74,33 +79,37 @@ internal sealed class SqsMessageReceiver(
 
     public async Task StopReceive(CancellationToken cancellationToken = default)
     {
+        // Intake ends at once: no new receive, no hand-off. A receive under way runs on, and what it brings goes back.
         LocalReceivers.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
-        await Task.WhenAll(loops);
-        loops.Clear();
-        Task running;
-        lock (inFlight)
-        {
-            running = Task.WhenAll(inFlight);
-        }
-
         try
         {
-            await running.WaitAsync(cancellationToken);
-            return;
+            await inFlight.All().WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await GiveBackUnfinished();
         }
 
-        // The handlers' time is over: cancel them, and give back at once what they have not finished, rather than let it
-        // wait out its visibility timeout. Handlers that ignore their token are left behind; their messages are not theirs.
+        // Only now is the receive under way cut short, after a moment to return what was given back while it waited: an
+        // abandoned call would still take such messages, and they would be hidden until their visibility timeout.
+        polls.CancelAfter(ReceiveGrace);
+        await Task.WhenAll(loops);
+        loops.Clear();
+    }
+
+    /// <summary>
+    /// The handlers' time is over: cancel them, and give back at once what they have not finished, rather than let it
+    /// wait out its visibility timeout. Handlers that ignore their token are left behind; their messages are not theirs.
+    /// </summary>
+    private async Task GiveBackUnfinished()
+    {
         await handlersCancelled.CancelAsync();
         using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
         try
         {
             await visibilityResets!.Reset(unfinished.TakeAll(), cleanUp.Token);
-            await Task.WhenAll(running, deletes!.WhenIdle(), visibilityResets.WhenIdle()).WaitAsync(cleanUp.Token);
+            await Task.WhenAll(deletes!.WhenIdle(), visibilityResets.WhenIdle()).WaitAsync(cleanUp.Token);
         }
         catch (OperationCanceledException) when (cleanUp.IsCancellationRequested)
         {
@@ -113,6 +122,7 @@ internal sealed class SqsMessageReceiver(
         // The semaphores are not disposed: a handler left behind by a stop releases its slot whenever it ends.
         pollTurn.Dispose();
         stopping.Dispose();
+        polls.Dispose();
         handlersCancelled.Dispose();
     }
 
@@ -138,19 +148,29 @@ internal sealed class SqsMessageReceiver(
                     taken++;
                 }
 
-                // A stop cuts the long poll short, as NServiceBus.AmazonSQS does: waiting it out took up to 20 s per queue.
-                // SQS may still hand a message to the abandoned call; it comes back after its visibility timeout.
-                var messages = await Receive(taken, cancellationToken);
+                // A stop cuts the long poll short (waiting it out took up to 20 s per queue) once it has settled the
+                // messages in flight; what a receive brings once the stop began goes back at once.
+                var messages = await Receive(taken, polls.Token);
                 pollTurn.Release();
                 polling = false;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await visibilityResets!.ResetWithin(StopBudget.CleanUpTime, [.. messages.Select(message => message.ReceiptHandle)]);
+                    continue;
+                }
+
                 foreach (var message in messages)
                 {
                     taken--;
-                    Track(Process(message));
+                    inFlight.Track(Process(message));
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+            }
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested)
+            {
+                logger.LogDebug(exception, "A receive from {Queue} cut short by the stop failed", queueName);
             }
             catch (Exception exception)
             {
@@ -186,7 +206,7 @@ internal sealed class SqsMessageReceiver(
         }
 
         consumed = ProcessHandedOff(message);
-        Track(consumed);
+        inFlight.Track(consumed);
         return true;
     }
 
@@ -213,24 +233,6 @@ internal sealed class SqsMessageReceiver(
             MessageSystemAttributeNames = ["ApproximateReceiveCount", "SentTimestamp"],
         }, cancellationToken);
         return response.Messages ?? [];
-    }
-
-    private void Track(Task processing)
-    {
-        lock (inFlight)
-        {
-            inFlight.Add(processing);
-        }
-
-        processing.ContinueWith(
-            done =>
-            {
-                lock (inFlight)
-                {
-                    inFlight.Remove(done);
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task Process(Message message)

@@ -31,6 +31,19 @@ internal sealed class VisibilityResets
     public Task Reset(IReadOnlyList<string> receiptHandles, CancellationToken cancellationToken = default) =>
         receiptHandles.Count == 0 ? Task.CompletedTask : batcher.AddAll(receiptHandles, cancellationToken);
 
+    /// <summary>As <see cref="Reset"/>, waiting no longer than <paramref name="timeout"/> for SQS's answer.</summary>
+    public async Task ResetWithin(TimeSpan timeout, IReadOnlyList<string> receiptHandles)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await Reset(receiptHandles, cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+    }
+
     public Task WhenIdle() => batcher.WhenIdle();
 
     private async Task ResetAll(IReadOnlyList<string> receiptHandles)

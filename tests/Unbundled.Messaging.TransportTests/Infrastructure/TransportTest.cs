@@ -22,6 +22,7 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Observations.LetGo();
         // A short grace period, then handlers still running (deliberately slow ones) and receive calls are cancelled.
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         foreach (var endpoint in endpoints)
