@@ -26,8 +26,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private readonly Channel<bool> delayedWakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private CancellationTokenSource stopping = new();
     private CancellationTokenSource handlersCancelled = new();
-    private SemaphoreSlim? concurrency;
-    private int maxConcurrency;
+    private ProcessingSlots? slots;
     private OnMessage? onMessage;
     private OnError? onError;
     private InflightClaims? claims;
@@ -62,8 +61,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
 
     public Task Initialize(PushRuntimeSettings limitations, OnMessage onMessage, OnError onError, CancellationToken cancellationToken = default)
     {
-        maxConcurrency = limitations.MaxConcurrency;
-        concurrency = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        slots = new ProcessingSlots(limitations.MaxConcurrency);
         this.onMessage = onMessage;
         this.onError = onError;
         return Task.CompletedTask;
@@ -118,51 +116,17 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         watcher = null;
         LocalReceivers.Unregister(queue.Path, this);
         await Task.WhenAll(pump, delayedPump);
-        if (await AllSlotsFree(cancellationToken))
+        if (slots is null || await slots.AllFree(cancellationToken))
         {
             return;
         }
 
         await handlersCancelled.CancelAsync();
         using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
-        if (!await AllSlotsFree(cleanUp.Token))
+        if (!await slots.AllFree(cleanUp.Token))
         {
             abandoned = true;
             logger.LogWarning("{Queue} stopped with handlers still running; their messages go back to the queue", queue.Name);
-        }
-    }
-
-    /// <summary>
-    /// Every message in flight (claimed, accepted, handed over) holds a slot: all slots free means all done. Takes them all
-    /// in turn, and gives them back at once, also when the token ends the wait.
-    /// </summary>
-    private async Task<bool> AllSlotsFree(CancellationToken cancellationToken)
-    {
-        if (concurrency is not { } slots)
-        {
-            return true;
-        }
-
-        var taken = 0;
-        try
-        {
-            for (; taken < maxConcurrency; taken++)
-            {
-                await slots.WaitAsync(cancellationToken);
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        finally
-        {
-            if (taken > 0)
-            {
-                slots.Release(taken);
-            }
         }
     }
 
@@ -201,10 +165,10 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
                     continue;
                 }
 
-                await concurrency!.WaitAsync(cancellationToken);
+                await slots!.Take(cancellationToken);
                 if (!claims!.TryClaim(candidate.FileName))
                 {
-                    concurrency.Release();
+                    slots.Release();
                     continue;
                 }
 
@@ -249,7 +213,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         finally
         {
-            concurrency!.Release();
+            slots!.Release();
         }
     }
 
@@ -305,7 +269,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         catch
         {
-            concurrency!.Release();
+            slots!.Release();
             throw;
         }
 
@@ -344,7 +308,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     }
 
     /// <summary>A free slot, without waiting, for a message from this process; none while stopping or not yet started.</summary>
-    private bool TryTakeSlotForLocalSender() => !stopping.IsCancellationRequested && onMessage is not null && concurrency!.Wait(0);
+    private bool TryTakeSlotForLocalSender() => !stopping.IsCancellationRequested && onMessage is not null && slots!.TryTake();
 
     private async Task ProcessHandedOff(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -358,7 +322,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         finally
         {
-            concurrency!.Release();
+            slots!.Release();
         }
     }
 
