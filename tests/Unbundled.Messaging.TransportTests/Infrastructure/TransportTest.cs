@@ -25,7 +25,8 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
         Observations.LetGo();
         // A short grace period, then handlers still running (deliberately slow ones) and receive calls are cancelled.
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        foreach (var endpoint in endpoints)
+        // A copy: a scenario's stop that timed out may still end, and remove its endpoint, meanwhile.
+        foreach (var endpoint in endpoints.ToList())
         {
             await endpoint.Stop(grace.Token);
         }
