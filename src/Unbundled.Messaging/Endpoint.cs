@@ -70,7 +70,7 @@ public static class Endpoint
 
         var instance = new EndpointInstance(
             new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,
-            configuration.ShutdownTimeout, logger);
+            configuration.Persistence, configuration.ShutdownTimeout, logger);
         try
         {
             var limitations = new PushRuntimeSettings(configuration.MaxConcurrency);
