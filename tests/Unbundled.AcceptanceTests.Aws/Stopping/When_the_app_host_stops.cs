@@ -26,9 +26,7 @@ public sealed class When_the_app_host_stops
         await using var load = new MutationLoad(program.Address, concurrentClients);
         await (concurrentClients > 0 ? load.WaitFor(20) : Task.Delay(TimeSpan.FromSeconds(1)));
 
-        var (elapsed, exitCode) = await process.Terminate();
-
-        Assert.True(exitCode == 0 && elapsed < Bound, $"Exit code {exitCode} after {elapsed.TotalSeconds:0.00} s:{Environment.NewLine}{process.Output}");
+        await StopsInTime(process);
     }
 
     [Theory]
@@ -42,8 +40,7 @@ public sealed class When_the_app_host_stops
         await using (var load = new MutationLoad(program.Address, 8))
         {
             await load.WaitFor(50);
-            var (elapsed, exitCode) = await process.Terminate();
-            Assert.True(exitCode == 0 && elapsed < Bound, $"Exit code {exitCode} after {elapsed.TotalSeconds:0.00} s:{Environment.NewLine}{process.Output}");
+            await StopsInTime(process);
             acknowledged = new(load.Acknowledged);
         }
 
@@ -57,6 +54,13 @@ public sealed class When_the_app_host_stops
             var again = await InviteAgain(client, email);
             Assert.Equal(("CUSTOMER_ALREADY_INVITED", id), (again.ErrorCode, again.FirstError?["extensions"]?["customerId"]?.GetValue<string>()));
         }
+    }
+
+    /// <summary>SIGTERM, then a clean exit (code 0) within the bound.</summary>
+    private static async Task StopsInTime(EndpointProcess process)
+    {
+        var (elapsed, exitCode) = await process.Terminate();
+        Assert.True(exitCode == 0 && elapsed < Bound, $"Exit code {exitCode} after {elapsed.TotalSeconds:0.00} s:{Environment.NewLine}{process.Output}");
     }
 
     /// <summary>
@@ -83,9 +87,7 @@ public sealed class When_the_app_host_stops
         using var sqs = (await AwsEmulators.Shared()).CreateSqsClient();
         Assert.NotEmpty(await InstanceQueues(sqs, program.Prefix));
 
-        var (elapsed, exitCode) = await process.Terminate();
-
-        Assert.True(exitCode == 0 && elapsed < Bound, $"Exit code {exitCode} after {elapsed.TotalSeconds:0.00} s:{Environment.NewLine}{process.Output}");
+        await StopsInTime(process);
         var left = await InstanceQueues(sqs, program.Prefix);
         Assert.True(left.Count == 0, $"Left: {string.Join(", ", left)}{Environment.NewLine}{process.Output}");
     }
