@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Unbundled.LocalAws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
+using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.DynamoDB;
 using Unbundled.Persistence.DynamoDB.Configuration;
 using Unbundled.Ports;
@@ -30,12 +31,17 @@ internal static class AwsShell
 
     public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
     {
+        // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
+        // them out instead of abandoning them to SQS, which would hand the next messages to the abandoned calls
+        // (docs/stopping.md).
+        var receiveWait = TimeSpan.FromSeconds(Math.Clamp(Math.Floor(StopBudget.ForHandlers(endpoint.ShutdownTimeout).TotalSeconds) - 1, 1, 20));
         var transport = standIns is null
-            ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix }
+            ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix, ReceiveWaitTime = receiveWait }
             : new SqsTransport(LocalCredentials, LocalRegion)
             {
                 QueueNamePrefix = shell.QueueNamePrefix,
                 TopicNamePrefix = shell.TopicNamePrefix,
+                ReceiveWaitTime = receiveWait,
                 SqsServiceUrl = standIns.SqsServiceUrl,
                 SnsServiceUrl = standIns.SnsServiceUrl,
             };

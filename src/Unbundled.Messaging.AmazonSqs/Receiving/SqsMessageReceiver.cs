@@ -17,7 +17,6 @@ internal sealed class SqsMessageReceiver(
     SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
 {
     private const int MaxMessagesPerReceive = 10;
-    private const int LongPollSeconds = 20;
 
     /// <summary>How long a receive under way at the end of a stop may still return what SQS handed it, before it is cut off.</summary>
     private static readonly TimeSpan ReceiveGrace = TimeSpan.FromMilliseconds(200);
@@ -79,20 +78,21 @@ internal sealed class SqsMessageReceiver(
 
     public async Task StopReceive(CancellationToken cancellationToken = default)
     {
-        // Intake ends at once: no new receive, no hand-off. A receive under way runs on, and what it brings goes back.
+        // Intake ends at once: no new receive, no hand-off. A receive under way runs on to its end, and what it brings
+        // goes back: cutting it short would leave SQS an abandoned call that still takes messages (docs/stopping.md).
         LocalReceivers.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
         try
         {
-            await inFlight.All().WaitAsync(cancellationToken);
+            await Task.WhenAll(inFlight.All(), Task.WhenAll(loops)).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await GiveBackUnfinished();
         }
 
-        // Only now is the receive under way cut short, after a moment to return what was given back while it waited: an
-        // abandoned call would still take such messages, and they would be hidden until their visibility timeout.
+        // A receive that outlasts the handlers' time (a wait longer than the stop allows) is cut short only now, after a
+        // moment to return what was given back while it waited.
         polls.CancelAfter(ReceiveGrace);
         await Task.WhenAll(loops);
         loops.Clear();
@@ -228,7 +228,7 @@ internal sealed class SqsMessageReceiver(
         {
             QueueUrl = queueUrl,
             MaxNumberOfMessages = count,
-            WaitTimeSeconds = LongPollSeconds,
+            WaitTimeSeconds = (int)transport.ReceiveWaitTime.TotalSeconds,
             MessageAttributeNames = ["All"],
             MessageSystemAttributeNames = ["ApproximateReceiveCount", "SentTimestamp"],
         }, cancellationToken);
