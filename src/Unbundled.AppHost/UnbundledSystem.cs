@@ -65,7 +65,14 @@ public sealed class UnbundledSystem : IAsyncDisposable
     public async Task Run()
     {
         await Start();
-        await Api.WaitForShutdownAsync();
+
+        // Not WaitForShutdownAsync: it would stop the API's host, endpoint included, on its own before the others.
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (Api.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
+        {
+            await stopping.Task;
+        }
+
         await Stop();
     }
 
