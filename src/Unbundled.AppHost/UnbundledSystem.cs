@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
 using Unbundled.Api;
+using Unbundled.Messaging.Transport;
 using Unbundled.Customers;
 using Unbundled.Projector;
 using Unbundled.Shell;
@@ -58,20 +61,37 @@ public sealed class UnbundledSystem : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs until Ctrl+C or SIGTERM, then stops the API first so no request is cut off mid-way.</summary>
+    /// <summary>Runs until Ctrl+C or SIGTERM, then stops within <c>Unbundled:ShutdownTimeout</c>.</summary>
     public async Task Run()
     {
         await Start();
-        await Api.WaitForShutdownAsync();
+
+        // Not WaitForShutdownAsync: it would stop the API's host, endpoint included, on its own before the others.
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (Api.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
+        {
+            await stopping.Task;
+        }
+
         await Stop();
     }
 
+    /// <summary>
+    /// Stops the front first, so that no new request arrives and those under way get their replies from endpoints still
+    /// running, then every host at once, each sharing out what is left of the shutdown timeout (docs/stopping.md).
+    /// </summary>
     public async Task Stop(CancellationToken cancellationToken = default)
     {
-        foreach (var host in hosts.Reverse())
+        var timeout = Api.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
+        using var handlers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        handlers.CancelAfter(StopBudget.ForHandlers(timeout));
+        using (var requests = CancellationTokenSource.CreateLinkedTokenSource(handlers.Token))
         {
-            await host.StopAsync(cancellationToken);
+            requests.CancelAfter(StopBudget.ForHandlers(timeout) / 2);
+            await Api.Services.GetRequiredService<IServer>().StopAsync(requests.Token);
         }
+
+        await Task.WhenAll(hosts.Select(host => host.StopAsync(handlers.Token)));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.AmazonSqs.Administration;
 using Unbundled.Messaging.AmazonSqs.Receiving;
+using Unbundled.Messaging.AmazonSqs.Sending;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.AmazonSqs;
@@ -19,6 +20,7 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
     private readonly Task heartbeat = Task.CompletedTask;
     private readonly StaleInstanceQueues stale;
     private readonly IReadOnlyDictionary<string, SqsMessageReceiver> sqsReceivers;
+    private readonly ILogger logger;
 
     public SqsInfrastructure(
         SqsTransport transport,
@@ -31,6 +33,7 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
         this.clients = clients;
         this.creator = creator;
         this.sqsReceivers = sqsReceivers;
+        this.logger = logger;
         stale = new StaleInstanceQueues(clients, transport.StaleInstanceQueueAge, logger);
         foreach (var settings in receivers)
         {
@@ -53,22 +56,40 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
 
     public override async Task Shutdown(CancellationToken cancellationToken = default)
     {
+        // The receivers have stopped; whatever the stop's token says by now, what remains gets a short time of its own.
         await stopping.CancelAsync();
-        await heartbeat;
-        foreach (var pump in delayedPumps)
+        using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+        try
         {
-            await pump.Stop();
+            await Task.WhenAll(
+                Task.WhenAll([heartbeat, .. delayedPumps.Select(pump => pump.Stop()), ((SqsDispatcher)Dispatcher).WhenIdle()]).WaitAsync(cleanUp.Token),
+                Task.WhenAll(instanceQueues.Select(queue => DeleteInstanceQueue(queue, cleanUp.Token))));
         }
-
-        // Nobody else reads an instance queue, and callbacks do not outlive the process: leave nothing behind, even when
-        // the stop was hurried (the token is often already cancelled by then).
-        foreach (var queue in instanceQueues)
+        catch (OperationCanceledException) when (cleanUp.IsCancellationRequested)
         {
-            await stale.DeleteOwnOnStop(queue);
+            logger.LogWarning("The transport stopped with sends or publishes still under way; the outbox sends them again");
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Nobody else reads an instance queue, and callbacks do not outlive the process: leave nothing behind. A queue that
+    /// cannot be deleted now is removed by the next instance's clean-up of stale instance queues.
+    /// </summary>
+    private async Task DeleteInstanceQueue(string queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stale.DeleteWithDelayQueue(await clients.QueueUrl(queue, cancellationToken), cancellationToken);
             clients.ForgetQueueUrl(queue);
         }
-
-        Dispose();
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not delete instance queue {Queue} at stop; a later instance removes it once it is stale", queue);
+        }
     }
 
     public void Dispose()

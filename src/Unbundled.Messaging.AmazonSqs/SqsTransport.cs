@@ -47,6 +47,13 @@ public sealed class SqsTransport : TransportDefinition
     /// <summary>How long a running handler's message is kept invisible at most; zero turns renewal off.</summary>
     public TimeSpan MaxAutoMessageVisibilityRenewalDuration { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a receive waits for messages (SQS's long poll, 1–20 s). A stop lets the receive under way run to its end
+    /// rather than abandon it to SQS (docs/stopping.md), so this must end within the handlers' share of the endpoint's
+    /// shutdown timeout: 2 s fits the default 5 s. Longer waits cost fewer requests while idle.
+    /// </summary>
+    public TimeSpan ReceiveWaitTime { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Delays above 900 s through <c>-delay.fifo</c> queues; off saves a long poll per queue (3 requests a minute).</summary>
     public bool EnableUnrestrictedDelayedDelivery { get; init; } = true;
 

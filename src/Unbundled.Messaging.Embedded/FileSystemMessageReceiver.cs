@@ -26,8 +26,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private readonly Channel<bool> delayedWakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private CancellationTokenSource stopping = new();
     private CancellationTokenSource handlersCancelled = new();
-    private SemaphoreSlim? concurrency;
-    private int maxConcurrency;
+    private ProcessingSlots? slots;
     private OnMessage? onMessage;
     private OnError? onError;
     private InflightClaims? claims;
@@ -36,6 +35,9 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private Task pump = Task.CompletedTask;
     private Task delayedPump = Task.CompletedTask;
     private volatile bool rescanRequested;
+    private volatile bool abandoned;
+    private readonly Lock stopGate = new();
+    private Task? stopped;
 
     public FileSystemMessageReceiver(
         FileSystemTransport transport, ReceiveSettings settings, QueueStore queues, SubscriptionStore subscriptions, HostSettings host)
@@ -60,8 +62,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
 
     public Task Initialize(PushRuntimeSettings limitations, OnMessage onMessage, OnError onError, CancellationToken cancellationToken = default)
     {
-        maxConcurrency = limitations.MaxConcurrency;
-        concurrency = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        slots = new ProcessingSlots(limitations.MaxConcurrency);
         this.onMessage = onMessage;
         this.onError = onError;
         return Task.CompletedTask;
@@ -71,6 +72,8 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     {
         stopping = new CancellationTokenSource();
         handlersCancelled = new CancellationTokenSource();
+        stopped = null;
+        abandoned = false;
         claims = new InflightClaims(queue);
         var recovered = claims.RecoverAbandoned();
         if (recovered.Count > 0)
@@ -99,31 +102,38 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         return Task.CompletedTask;
     }
 
-    public async Task StopReceive(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ends intake at once and waits for the messages in flight until the token is cancelled; then cancels their handlers
+    /// and waits a moment more. A handler that ignores its token is left behind: its claimed file goes back to the queue
+    /// when the receiver is disposed, and the handler, should it end, leaves the file alone.
+    /// </summary>
+    public Task StopReceive(CancellationToken cancellationToken = default)
     {
-        await using var registration = cancellationToken.Register(handlersCancelled.Cancel);
+        lock (stopGate)
+        {
+            return stopped ??= Stop(cancellationToken);
+        }
+    }
+
+    private async Task Stop(CancellationToken cancellationToken)
+    {
         await stopping.CancelAsync();
         watcher?.Dispose();
         watcher = null;
         LocalReceivers.Unregister(queue.Path, this);
         await Task.WhenAll(pump, delayedPump);
-        await WaitForHandOffs();
-    }
-
-    /// <summary>Messages handed over in memory hold a slot each, as claimed files do: all slots free means all done.</summary>
-    private async Task WaitForHandOffs()
-    {
-        if (concurrency is not { } slots)
+        if (slots is null || await slots.AllFree(cancellationToken))
         {
             return;
         }
 
-        for (var taken = 0; taken < maxConcurrency; taken++)
+        await handlersCancelled.CancelAsync();
+        using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+        if (!await slots.AllFree(cleanUp.Token))
         {
-            await slots.WaitAsync(CancellationToken.None);
+            abandoned = true;
+            logger.LogWarning("{Queue} stopped with handlers still running; their messages go back to the queue", queue.Name);
         }
-
-        slots.Release(maxConcurrency);
     }
 
     public async ValueTask DisposeAsync()
@@ -157,7 +167,6 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private async Task Pump(CancellationToken cancellationToken)
     {
         var reader = candidates.Reader;
-        var inFlight = new List<Task>();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -174,22 +183,20 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
                     continue;
                 }
 
-                await concurrency!.WaitAsync(cancellationToken);
+                await slots!.Take(cancellationToken);
                 if (!claims!.TryClaim(candidate.FileName))
                 {
-                    concurrency.Release();
+                    slots.Release();
                     continue;
                 }
 
-                inFlight.RemoveAll(task => task.IsCompleted);
-                inFlight.Add(Process(candidate));
+                // Not awaited here: the slot it holds until it ends is what the stop waits for.
+                _ = ProcessAccepted(candidate);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-
-        await Task.WhenAll(inFlight);
     }
 
     private async Task WaitForWork(ChannelReader<Candidate> reader, CancellationToken cancellationToken)
@@ -224,7 +231,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         finally
         {
-            concurrency!.Release();
+            slots!.Release();
         }
     }
 
@@ -239,7 +246,14 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
             return;
         }
 
-        switch (await ProcessWithImmediateRetries(fileName, message.Headers, message.Body, cancellationToken))
+        var outcome = await ProcessWithImmediateRetries(fileName, message.Headers, message.Body, cancellationToken);
+        if (abandoned)
+        {
+            // The stop gave up on this handler and returns its file to the queue: it is not this handler's any more.
+            return;
+        }
+
+        switch (outcome)
         {
             case Outcome.Consumed:
                 claims!.Complete(fileName);
@@ -273,7 +287,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         catch
         {
-            concurrency!.Release();
+            slots!.Release();
             throw;
         }
 
@@ -281,7 +295,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         return true;
     }
 
-    /// <summary>Nobody awaits an accepted message, so what would end the pump's wait is logged here.</summary>
+    /// <summary>Nobody awaits a claimed or accepted message, so what would end its processing is logged here.</summary>
     private async Task ProcessAccepted(Candidate candidate)
     {
         try
@@ -312,7 +326,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     }
 
     /// <summary>A free slot, without waiting, for a message from this process; none while stopping or not yet started.</summary>
-    private bool TryTakeSlotForLocalSender() => !stopping.IsCancellationRequested && onMessage is not null && concurrency!.Wait(0);
+    private bool TryTakeSlotForLocalSender() => !stopping.IsCancellationRequested && onMessage is not null && slots!.TryTake();
 
     private async Task ProcessHandedOff(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -326,7 +340,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         }
         finally
         {
-            concurrency!.Release();
+            slots!.Release();
         }
     }
 

@@ -69,7 +69,8 @@ public static class Endpoint
             TimeProvider.System, logger);
 
         var instance = new EndpointInstance(
-            new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks, logger);
+            new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,
+            configuration.Persistence, configuration.ShutdownTimeout, logger);
         try
         {
             var limitations = new PushRuntimeSettings(configuration.MaxConcurrency);

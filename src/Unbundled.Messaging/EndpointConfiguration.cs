@@ -50,6 +50,9 @@ public sealed class EndpointConfiguration
 
     public bool InstallersEnabled { get; private set; }
 
+    /// <summary>How long a stop may take in all; see <see cref="StopWithin"/>.</summary>
+    public TimeSpan ShutdownTimeout { get; private set; } = StopBudget.DefaultShutdownTimeout;
+
     public bool IsSendOnly { get; private set; }
 
     public JsonSerializerOptions SerializerOptions { get; private set; } = new();
@@ -120,6 +123,18 @@ public sealed class EndpointConfiguration
         CallbacksEnabled = true;
         CallbacksMakeRequests = makesRequests;
         DefaultRequestTimeout = defaultRequestTimeout ?? DefaultRequestTimeout;
+        return this;
+    }
+
+    /// <summary>
+    /// Bounds a graceful stop: intake ends at once, handlers in flight get <see cref="StopBudget.ForHandlers"/> of
+    /// <paramref name="shutdownTimeout"/> to finish, and what they have not finished is given back to its queue within the
+    /// rest (docs/stopping.md). Set the host's <c>HostOptions.ShutdownTimeout</c> to the same value.
+    /// </summary>
+    public EndpointConfiguration StopWithin(TimeSpan shutdownTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(shutdownTimeout, TimeSpan.Zero);
+        ShutdownTimeout = shutdownTimeout;
         return this;
     }
 

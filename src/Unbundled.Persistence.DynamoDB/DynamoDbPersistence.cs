@@ -18,4 +18,6 @@ public sealed class DynamoDbPersistence(DynamoDbTable table) : PersistenceDefini
         new DynamoDbOutboxStorage(table, endpointName, TimeToKeepDeduplicationData);
 
     public override Task Install(CancellationToken cancellationToken = default) => table.Install(cancellationToken);
+
+    public override Task WhenIdle() => Task.WhenAll(table.Reads.WhenIdle(), table.Puts.WhenIdle());
 }

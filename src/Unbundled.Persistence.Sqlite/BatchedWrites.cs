@@ -48,6 +48,10 @@ internal static class BatchedWrites
         }
     }
 
+    /// <summary>Completes once every write of this process to the file queued so far is committed (or failed).</summary>
+    public static Task WhenIdle(SqliteDatabase database) =>
+        ByPath.TryGetValue(database.Path, out var batcher) ? batcher.WhenIdle() : Task.CompletedTask;
+
     private static async Task<Exception?[]> Write(SqliteDatabase database, IReadOnlyList<IReadOnlyList<BatchedStatement>> units)
     {
         await WalCheckpoints.BeforeWrite(database);

@@ -12,4 +12,6 @@ public sealed class SqlitePersistence(SqliteDatabase database) : PersistenceDefi
         new SqliteOutboxStorage(database, endpointName, TimeToKeepDeduplicationData);
 
     public override Task Install(CancellationToken cancellationToken = default) => database.Install(cancellationToken);
+
+    public override Task WhenIdle() => BatchedWrites.WhenIdle(database);
 }

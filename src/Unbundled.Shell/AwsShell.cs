@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Unbundled.LocalAws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
+using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.DynamoDB;
 using Unbundled.Persistence.DynamoDB.Configuration;
 using Unbundled.Ports;
@@ -31,7 +32,10 @@ internal static class AwsShell
 
     public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
     {
-        var transport = Transport(shell, standIns);
+        // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
+        // them out instead of abandoning them to SQS, which would hand the next messages to the abandoned calls
+        // (docs/stopping.md).
+        var transport = Transport(shell, standIns, ReceiveWait(endpoint));
         var table = Tables.GetOrAdd($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", _ => new Lazy<DynamoDbTable>(() =>
             new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName))).Value;
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
@@ -57,21 +61,25 @@ internal static class AwsShell
     /// <summary>The endpoint as the AWS shell would run it, for its topology only: nothing reaches AWS, so nothing needs a region or credentials.</summary>
     public static void Describe(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell)
     {
-        endpoint.UseTransport(Transport(shell, standIns: null));
+        endpoint.UseTransport(Transport(shell, standIns: null, ReceiveWait(endpoint)));
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
     }
 
     /// <summary>The transport of every endpoint of the shell; creating it reaches no AWS service.</summary>
-    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns) => standIns is null
-        ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix }
+    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns, TimeSpan receiveWait) => standIns is null
+        ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix, ReceiveWaitTime = receiveWait }
         : new SqsTransport(LocalCredentials, LocalRegion)
         {
             QueueNamePrefix = shell.QueueNamePrefix,
             TopicNamePrefix = shell.TopicNamePrefix,
+            ReceiveWaitTime = receiveWait,
             SqsServiceUrl = standIns.SqsServiceUrl,
             SnsServiceUrl = standIns.SnsServiceUrl,
         };
+
+    private static TimeSpan ReceiveWait(EndpointConfiguration endpoint) =>
+        TimeSpan.FromSeconds(Math.Clamp(Math.Floor(StopBudget.ForHandlers(endpoint.ShutdownTimeout).TotalSeconds) - 1, 1, 20));
 
     private static AmazonDynamoDBClient LocalClient(LocalAwsStandIns standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Embedded;
+using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.Sqlite;
 using Unbundled.Ports;
 
@@ -40,6 +41,8 @@ public static class SharedConventions
             endpoint.EnableInstallers();
         }
 
+        UseShutdownTimeout(builder, endpoint);
+
         // What each endpoint sends, publishes and replies is declared, so its topology (and terraform) cannot miss any of it.
         endpoint.RequireDeclaredMessages();
         endpoint.Routing.RouteToEndpoint(typeof(Domain.Commands.InviteCustomer).Assembly, "Unbundled.Domain.Commands", EndpointNames.Customers);
@@ -70,6 +73,18 @@ public static class SharedConventions
         }
 
         return endpoint;
+    }
+
+    /// <summary>
+    /// <c>Unbundled:ShutdownTimeout</c> (default 5 s) bounds a graceful stop from the signal to the exit: the endpoint
+    /// shares it out (docs/stopping.md) and the host gives up waiting after it. An orchestrator's grace period (ECS
+    /// <c>stopTimeout</c>) must be at least as long.
+    /// </summary>
+    private static void UseShutdownTimeout(IHostApplicationBuilder builder, EndpointConfiguration endpoint)
+    {
+        var timeout = builder.Configuration.GetValue("Unbundled:ShutdownTimeout", StopBudget.DefaultShutdownTimeout);
+        endpoint.StopWithin(timeout);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
     }
 
     private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, bool watchQueues)

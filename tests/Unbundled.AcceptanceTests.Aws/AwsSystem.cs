@@ -70,19 +70,21 @@ public sealed class AwsSystem : ISystemUnderTest
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
             .. extraArguments,
         ];
-        var environment = new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "test",
-            ["AWS_SECRET_ACCESS_KEY"] = "test",
-            ["AWS_REGION"] = AwsEmulators.Region.SystemName,
-            ["AWS_ENDPOINT_URL_SQS"] = emulators!.SqsServiceUrl.ToString(),
-            ["AWS_ENDPOINT_URL_SNS"] = emulators.SnsServiceUrl.ToString(),
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = emulators.DynamoDbServiceUrl.ToString(),
-        };
-        return EndpointProcess.Start(project, arguments, environment, readyLine);
+        return EndpointProcess.Start(project, arguments, EnvironmentFor(emulators!), readyLine);
     }
 
-    private static int FreePort()
+    /// <summary>The standard AWS variables that point a program's SDK clients at the stand-ins.</summary>
+    internal static Dictionary<string, string> EnvironmentFor(AwsEmulators emulators) => new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+        ["AWS_REGION"] = AwsEmulators.Region.SystemName,
+        ["AWS_ENDPOINT_URL_SQS"] = emulators.SqsServiceUrl.ToString(),
+        ["AWS_ENDPOINT_URL_SNS"] = emulators.SnsServiceUrl.ToString(),
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = emulators.DynamoDbServiceUrl.ToString(),
+    };
+
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

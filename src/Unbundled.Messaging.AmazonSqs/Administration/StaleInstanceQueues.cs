@@ -45,23 +45,6 @@ internal sealed class StaleInstanceQueues(SqsClients clients, TimeSpan maxIdle, 
         return removed;
     }
 
-    /// <summary>
-    /// Deletes this instance's own queue and its delay queue on stop. Stopping must not throw: when SQS cannot be reached
-    /// (the aws-local stand-ins gone, the network down) this logs one warning and leaves the queues to the next instance's
-    /// clean-up, which removes them once they are stale.
-    /// </summary>
-    public async Task DeleteOwnOnStop(string queueName)
-    {
-        try
-        {
-            await DeleteWithDelayQueue(await clients.QueueUrl(queueName, CancellationToken.None), CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is AmazonServiceException or HttpRequestException or IOException or OperationCanceledException)
-        {
-            logger.LogWarning(exception, "Could not delete instance queue {Queue} on stop; another instance removes it once it is stale", queueName);
-        }
-    }
-
     public async Task DeleteWithDelayQueue(string queueUrl, CancellationToken cancellationToken)
     {
         await DeleteIfExists(queueUrl, cancellationToken);

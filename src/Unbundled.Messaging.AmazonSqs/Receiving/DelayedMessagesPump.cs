@@ -28,7 +28,14 @@ internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, 
     public async Task Stop()
     {
         await stopping.CancelAsync();
-        await loop;
+        try
+        {
+            await loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while it was still looking up its queues.
+        }
     }
 
     public void Dispose() => stopping.Dispose();
@@ -67,7 +74,7 @@ internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, 
             catch (Exception exception)
             {
                 logger.LogWarning(exception, "Moving delayed messages of {Queue} failed; trying again in a second", queueName);
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

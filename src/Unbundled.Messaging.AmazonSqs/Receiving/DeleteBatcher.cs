@@ -26,6 +26,8 @@ internal sealed class DeleteBatcher
     /// <summary>Completes once SQS has deleted the message.</summary>
     public Task Delete(string receiptHandle) => batcher.Add(receiptHandle);
 
+    public Task WhenIdle() => batcher.WhenIdle();
+
     private async Task DeleteAll(IReadOnlyList<string> receiptHandles)
     {
         if (receiptHandles.Count == 1)

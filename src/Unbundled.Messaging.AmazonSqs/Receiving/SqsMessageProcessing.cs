@@ -10,6 +10,7 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
 {
     public async Task Run(CancellationToken cancellationToken)
     {
+        receiver.Unfinished.Add(message.ReceiptHandle);
         var read = SqsMessageReader.Read(message);
         if (read is null)
         {
@@ -86,8 +87,10 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
         await Delete();
     }
 
-    private Task Delete() => receiver.Deletes.Delete(message.ReceiptHandle);
+    /// <summary>Deletes the message unless the stop gave it back first (then its redelivery meets the outbox).</summary>
+    private Task Delete() =>
+        receiver.Unfinished.TrySettle(message.ReceiptHandle) ? receiver.Deletes.Delete(message.ReceiptHandle) : Task.CompletedTask;
 
-    private Task<ChangeMessageVisibilityResponse> ReturnToQueue() =>
-        receiver.Clients.Sqs.ChangeMessageVisibilityAsync(receiver.QueueUrl, message.ReceiptHandle, 0, CancellationToken.None);
+    private Task ReturnToQueue() =>
+        receiver.Unfinished.TrySettle(message.ReceiptHandle) ? receiver.VisibilityResets.Reset([message.ReceiptHandle]) : Task.CompletedTask;
 }

@@ -10,17 +10,23 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// messages than there are free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only
 /// after the handler's outgoing messages went out, immediate retries by making the message visible again at once. Handlers
 /// in this process may also hand it a message in memory (<see cref="TryHandOff"/>), up to MaxConcurrency at once.
+/// A stop ends intake at once, lets the handlers in flight finish until its token is cancelled, gives back what is
+/// unfinished in one <c>ChangeMessageVisibilityBatch</c>, then cuts the long poll short (docs/stopping.md).
 /// </summary>
 internal sealed class SqsMessageReceiver(
     SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
 {
     private const int MaxMessagesPerReceive = 10;
-    private const int LongPollSeconds = 20;
+
+    /// <summary>How long a receive under way at the end of a stop may still return what SQS handed it, before it is cut off.</summary>
+    private static readonly TimeSpan ReceiveGrace = TimeSpan.FromMilliseconds(200);
 
     private readonly FailureCounts failures = new();
+    private readonly UnfinishedMessages unfinished = new();
     private DeleteBatcher? deletes;
+    private VisibilityResets? visibilityResets;
     private readonly List<Task> loops = [];
-    private readonly HashSet<Task> inFlight = [];
+    private readonly ProcessingTasks inFlight = new();
     private readonly SemaphoreSlim pollTurn = new(1, 1);
     private SemaphoreSlim? slots;
     private SemaphoreSlim? handOffSlots;
@@ -30,6 +36,7 @@ internal sealed class SqsMessageReceiver(
     private int visibilityTimeoutSeconds = 30;
     private int maxConcurrency;
     private CancellationTokenSource stopping = new();
+    private CancellationTokenSource polls = new();
     private CancellationTokenSource handlersCancelled = new();
 
     /// <summary>
@@ -57,6 +64,7 @@ internal sealed class SqsMessageReceiver(
         handOffSlots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         queueUrl = await clients.QueueUrl(queueName, cancellationToken);
         deletes = new DeleteBatcher(clients, queueUrl);
+        visibilityResets = new VisibilityResets(clients, queueUrl, logger);
         visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
             ? (int)configured.TotalSeconds
             : int.Parse((await clients.Sqs.GetQueueAttributesAsync(queueUrl, ["VisibilityTimeout"], cancellationToken)).Attributes["VisibilityTimeout"], CultureInfo.InvariantCulture);
@@ -65,6 +73,7 @@ internal sealed class SqsMessageReceiver(
     public Task StartReceive(CancellationToken cancellationToken = default)
     {
         stopping = new CancellationTokenSource();
+        polls = new CancellationTokenSource();
         handlersCancelled = new CancellationTokenSource();
         for (var i = 0; i < (maxConcurrency + MaxMessagesPerReceive - 1) / MaxMessagesPerReceive; i++)
         {
@@ -77,26 +86,51 @@ internal sealed class SqsMessageReceiver(
 
     public async Task StopReceive(CancellationToken cancellationToken = default)
     {
-        await using var registration = cancellationToken.Register(handlersCancelled.Cancel);
+        // Intake ends at once: no new receive, no hand-off. A receive under way runs on to its end, and what it brings
+        // goes back: cutting it short would leave SQS an abandoned call that still takes messages (docs/stopping.md).
         LocalReceivers.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
-        await Task.WhenAll(loops);
-        loops.Clear();
-        Task[] running;
-        lock (inFlight)
+        try
         {
-            running = [.. inFlight];
+            await Task.WhenAll(inFlight.All(), Task.WhenAll(loops)).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await GiveBackUnfinished();
         }
 
-        await Task.WhenAll(running);
+        // A receive that outlasts the handlers' time (a wait longer than the stop allows) is cut short only now, after a
+        // moment to return what was given back while it waited.
+        polls.CancelAfter(ReceiveGrace);
+        await Task.WhenAll(loops);
+        loops.Clear();
+    }
+
+    /// <summary>
+    /// The handlers' time is over: cancel them, and give back at once what they have not finished, rather than let it
+    /// wait out its visibility timeout. Handlers that ignore their token are left behind; their messages are not theirs.
+    /// </summary>
+    private async Task GiveBackUnfinished()
+    {
+        await handlersCancelled.CancelAsync();
+        using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+        try
+        {
+            await visibilityResets!.Reset(unfinished.TakeAll(), cleanUp.Token);
+            await Task.WhenAll(deletes!.WhenIdle(), visibilityResets.WhenIdle()).WaitAsync(cleanUp.Token);
+        }
+        catch (OperationCanceledException) when (cleanUp.IsCancellationRequested)
+        {
+            logger.LogWarning("{Queue} stopped with messages still being settled; they come back after their visibility timeout", queueName);
+        }
     }
 
     public void Dispose()
     {
-        slots?.Dispose();
-        handOffSlots?.Dispose();
+        // The semaphores are not disposed: a handler left behind by a stop releases its slot whenever it ends.
         pollTurn.Dispose();
         stopping.Dispose();
+        polls.Dispose();
         handlersCancelled.Dispose();
     }
 
@@ -122,24 +156,34 @@ internal sealed class SqsMessageReceiver(
                     taken++;
                 }
 
-                // A long poll is not cut short on stop: SQS would still hand messages to the abandoned call, hidden until
-                // their visibility timeout. Stopping lets it finish and processes what it brings; only a hard stop cancels it.
-                var messages = await Receive(taken, handlersCancelled.Token);
+                // A stop cuts the long poll short (waiting it out took up to 20 s per queue) once it has settled the
+                // messages in flight; what a receive brings once the stop began goes back at once.
+                var messages = await Receive(taken, polls.Token);
                 pollTurn.Release();
                 polling = false;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await visibilityResets!.ResetWithin(StopBudget.CleanUpTime, [.. messages.Select(message => message.ReceiptHandle)]);
+                    continue;
+                }
+
                 foreach (var message in messages)
                 {
                     taken--;
-                    Track(Process(message));
+                    inFlight.Track(Process(message));
                 }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || handlersCancelled.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+            }
+            catch (Exception exception) when (cancellationToken.IsCancellationRequested)
+            {
+                logger.LogDebug(exception, "A receive from {Queue} cut short by the stop failed", queueName);
             }
             catch (Exception exception)
             {
                 logger.LogWarning(exception, "Receiving from {Queue} failed; trying again in a second", queueName);
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             finally
             {
@@ -170,7 +214,7 @@ internal sealed class SqsMessageReceiver(
         }
 
         consumed = ProcessHandedOff(message);
-        Track(consumed);
+        inFlight.Track(consumed);
         return true;
     }
 
@@ -192,29 +236,11 @@ internal sealed class SqsMessageReceiver(
         {
             QueueUrl = queueUrl,
             MaxNumberOfMessages = count,
-            WaitTimeSeconds = LongPollSeconds,
+            WaitTimeSeconds = (int)transport.ReceiveWaitTime.TotalSeconds,
             MessageAttributeNames = ["All"],
             MessageSystemAttributeNames = ["ApproximateReceiveCount", "SentTimestamp"],
         }, cancellationToken);
         return response.Messages ?? [];
-    }
-
-    private void Track(Task processing)
-    {
-        lock (inFlight)
-        {
-            inFlight.Add(processing);
-        }
-
-        processing.ContinueWith(
-            done =>
-            {
-                lock (inFlight)
-                {
-                    inFlight.Remove(done);
-                }
-            },
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task Process(Message message)
@@ -246,6 +272,10 @@ internal sealed class SqsMessageReceiver(
     internal FailureCounts Failures => failures;
 
     internal DeleteBatcher Deletes => deletes!;
+
+    internal VisibilityResets VisibilityResets => visibilityResets!;
+
+    internal UnfinishedMessages Unfinished => unfinished;
 
     internal OnMessage OnMessage => onMessage!;
 

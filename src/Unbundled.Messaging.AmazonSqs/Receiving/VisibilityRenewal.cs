@@ -10,12 +10,14 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 internal sealed class VisibilityRenewal : IDisposable
 {
     private readonly CancellationTokenSource handler;
-    private readonly CancellationTokenSource renewing = new();
+    private readonly CancellationTokenSource renewing;
     private readonly Task loop;
 
     public VisibilityRenewal(SqsMessageReceiver receiver, string receiptHandle, CancellationToken stopping)
     {
         handler = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        // Once the stop's time for handlers is over, the message is given back: renewing it then would hide it again.
+        renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         loop = receiver.MaxRenewal > TimeSpan.Zero ? Renew(receiver, receiptHandle) : Task.CompletedTask;
     }
 

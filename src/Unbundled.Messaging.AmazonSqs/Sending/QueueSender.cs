@@ -28,6 +28,8 @@ internal sealed class QueueSender
 
     public Task Send(IReadOnlyList<PreparedMessage> messages, CancellationToken cancellationToken) => batcher.AddAll(messages, cancellationToken);
 
+    public Task WhenIdle() => batcher.WhenIdle();
+
     private async Task SendAll(IReadOnlyList<PreparedMessage> messages)
     {
         foreach (var batch in SizeBoundedBatches.Of(messages, message => message.Size))

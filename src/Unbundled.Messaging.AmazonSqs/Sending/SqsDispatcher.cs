@@ -35,6 +35,9 @@ internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics, I
         return Task.WhenAll(sends.Concat(publishes));
     }
 
+    /// <summary>Completes once every send and publish queued so far has gone out: a stop awaits it before closing the clients.</summary>
+    public Task WhenIdle() => Task.WhenAll(senders.Values.Select(sender => sender.WhenIdle()).Append(topics.WhenIdle()));
+
     private async Task HandOffOrSend(string destination, List<UnicastTransportOperation> operations, DateTimeOffset now, CancellationToken cancellationToken)
     {
         string queueUrl;

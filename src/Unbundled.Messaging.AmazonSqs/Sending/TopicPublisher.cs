@@ -46,6 +46,9 @@ internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix,
         }
     }
 
+    /// <summary>Completes once every publish queued so far has gone out (or failed).</summary>
+    public Task WhenIdle() => Task.WhenAll(topics.Values.Select(batcher => batcher.WhenIdle()));
+
     private async Task PublishAll(string topicArn, IReadOnlyList<SnsBatchEntry> entries)
     {
         foreach (var batch in SizeBoundedBatches.Of(entries, entry => System.Text.Encoding.UTF8.GetByteCount(entry.Message)))

@@ -11,6 +11,7 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
     private readonly Lock gate = new();
     private List<Pending> pending = [];
     private bool flushing;
+    private TaskCompletionSource? idle;
 
     /// <summary>Queues <paramref name="item"/>; the task ends with its own result once the call that carried it returns.</summary>
     public Task<TResult> Add(TItem item, CancellationToken cancellationToken = default)
@@ -40,6 +41,18 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
         return cancellationToken.CanBeCanceled ? all.WaitAsync(cancellationToken) : all;
     }
 
+    /// <summary>
+    /// Completes once every queued request has been carried by a call that returned: what a stop awaits before it
+    /// releases the client, so that no request a caller stopped waiting for (its token cancelled) is cut off mid-way.
+    /// </summary>
+    public Task WhenIdle()
+    {
+        lock (gate)
+        {
+            return flushing ? (idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
+        }
+    }
+
     private void Enqueue(Action addPending)
     {
         bool start;
@@ -67,6 +80,8 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
                 if (pending.Count == 0)
                 {
                     flushing = false;
+                    idle?.TrySetResult();
+                    idle = null;
                     return;
                 }
 
@@ -106,4 +121,7 @@ public sealed class RequestBatcher<TItem>(int maxBatch, Func<IReadOnlyList<TItem
 
     /// <inheritdoc cref="RequestBatcher{TItem,TResult}.AddAll"/>
     public Task AddAll(IReadOnlyList<TItem> items, CancellationToken cancellationToken = default) => batcher.AddAll(items, cancellationToken);
+
+    /// <inheritdoc cref="RequestBatcher{TItem,TResult}.WhenIdle"/>
+    public Task WhenIdle() => batcher.WhenIdle();
 }

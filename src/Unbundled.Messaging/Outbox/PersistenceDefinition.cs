@@ -8,4 +8,10 @@ public abstract class PersistenceDefinition
 
     /// <summary>Creates tables or files; called when installers are enabled.</summary>
     public virtual Task Install(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <summary>
+    /// Completes once the writes queued so far have gone out, also those whose callers stopped waiting: a stop awaits it
+    /// (docs/stopping.md). Persistences that write straight away have nothing to wait for.
+    /// </summary>
+    public virtual Task WhenIdle() => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.Callbacks;
+using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Pipeline;
@@ -8,9 +9,25 @@ internal sealed class EndpointInstance(
     MessageSession session,
     TransportInfrastructure infrastructure,
     RequestResponseStateLookup? callbacks,
+    PersistenceDefinition? persistence,
+    TimeSpan shutdownTimeout,
     ILogger logger) : IEndpointInstance
 {
     private int stopped;
+
+    /// <summary>Writes a cancelled handler left queued go out before the stop ends, within the clean-up time.</summary>
+    private async Task PersistenceIdle()
+    {
+        using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+        try
+        {
+            await (persistence?.WhenIdle() ?? Task.CompletedTask).WaitAsync(cleanUp.Token);
+        }
+        catch (OperationCanceledException) when (cleanUp.IsCancellationRequested)
+        {
+            logger.LogWarning("The endpoint stopped with writes still under way; the outbox covers what they were for");
+        }
+    }
 
     public Task Send(object message, SendOptions options, CancellationToken cancellationToken = default) =>
         session.Send(message, options, cancellationToken);
@@ -28,9 +45,12 @@ internal sealed class EndpointInstance(
             return;
         }
 
-        await Task.WhenAll(infrastructure.Receivers.Values.Select(receiver => receiver.StopReceive(cancellationToken)));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var handlers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        handlers.CancelAfter(StopBudget.ForHandlers(shutdownTimeout));
+        await Task.WhenAll(infrastructure.Receivers.Values.Select(receiver => receiver.StopReceive(handlers.Token)));
         callbacks?.CancelAll();
-        await infrastructure.Shutdown(cancellationToken);
-        logger.LogInformation("Endpoint stopped");
+        await Task.WhenAll(PersistenceIdle(), infrastructure.Shutdown(handlers.Token));
+        logger.LogInformation("Endpoint stopped in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -31,6 +31,8 @@ internal sealed class ItemPuts
     /// <summary>Writes (or replaces) the item; the task ends when DynamoDB has it.</summary>
     public Task Put(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken) => batcher.Add(item, cancellationToken);
 
+    public Task WhenIdle() => batcher.WhenIdle();
+
     /// <summary>One call for all <paramref name="items"/>: the batcher's, and the tests' to reach BatchWriteItem at will.</summary>
     internal async Task<bool[]> Write(IReadOnlyList<Dictionary<string, AttributeValue>> items)
     {

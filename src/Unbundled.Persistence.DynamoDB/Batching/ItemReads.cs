@@ -32,6 +32,8 @@ internal sealed class ItemReads
     public Task<Dictionary<string, AttributeValue>?> Get(Dictionary<string, AttributeValue> key, CancellationToken cancellationToken) =>
         batcher.Add(key, cancellationToken);
 
+    public Task WhenIdle() => batcher.WhenIdle();
+
     /// <summary>One call for all <paramref name="keys"/>: the batcher's, and the tests' to reach BatchGetItem at will.</summary>
     internal async Task<Dictionary<string, AttributeValue>?[]> Read(IReadOnlyList<Dictionary<string, AttributeValue>> keys)
     {

@@ -18,7 +18,7 @@ public static class ShellTopology
     public static SystemTopology Describe(IEnumerable<IServiceCollection> hosts, IConfiguration configuration)
     {
         var shell = ShellOptions.From(configuration);
-        var transport = AwsShell.Transport(shell, standIns: null);
+        var transport = AwsShell.Transport(shell, standIns: null, receiveWait: TimeSpan.FromSeconds(2));
         var arns = ArnsFor(configuration["AWS_REGION"] ?? configuration["AWS_DEFAULT_REGION"]);
         var endpoints = DescribedEndpoint.In(hosts);
         return new SystemTopology(arns, [.. endpoints.OrderBy(e => e.Name, StringComparer.Ordinal).Select(endpoint => new EndpointTopology(

@@ -61,25 +61,38 @@ public sealed class EndpointProcess : IAsyncDisposable
     /// <summary>Stops the program as a container orchestrator would: SIGTERM, then a kill if it does not end in time.</summary>
     public async ValueTask Stop()
     {
-        if (!process.HasExited)
-        {
-            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
+        await Terminate();
+        process.Dispose();
+    }
 
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+    /// <summary>
+    /// Sends SIGTERM and waits up to 30 s for the exit, then kills the program; returns the time from the signal to the
+    /// exit, and the exit code (null when it had to be killed).
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, int? ExitCode)> Terminate()
+    {
+        if (process.HasExited)
+        {
+            return (TimeSpan.Zero, process.ExitCode);
         }
 
-        process.Dispose();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+            return (watch.Elapsed, process.ExitCode);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (watch.Elapsed, null);
+        }
     }
 
     public ValueTask DisposeAsync()

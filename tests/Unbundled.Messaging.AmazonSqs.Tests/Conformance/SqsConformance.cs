@@ -24,3 +24,5 @@ public sealed class When_concurrency_is_limited : When_concurrency_is_limited<Sq
 public sealed class When_two_instances_compete : When_two_instances_compete<SqsWorld>;
 
 public sealed class When_an_endpoint_restarts : When_an_endpoint_restarts<SqsWorld>;
+
+public sealed class When_an_endpoint_stops : When_an_endpoint_stops<SqsWorld>;

@@ -24,3 +24,5 @@ public sealed class When_concurrency_is_limited : When_concurrency_is_limited<Em
 public sealed class When_two_instances_compete : When_two_instances_compete<EmbeddedWorld>;
 
 public sealed class When_an_endpoint_restarts : When_an_endpoint_restarts<EmbeddedWorld>;
+
+public sealed class When_an_endpoint_stops : When_an_endpoint_stops<EmbeddedWorld>;

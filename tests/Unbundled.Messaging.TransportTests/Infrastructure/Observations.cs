@@ -8,11 +8,17 @@ public sealed class Observations
 {
     private readonly Channel<Observed> observed = Channel.CreateUnbounded<Observed>();
     private readonly ConcurrentDictionary<string, int> attempts = new();
+    private readonly TaskCompletionSource stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int running;
     private int maxRunning;
 
     /// <summary>The most handlers that were inside <see cref="Running"/> at once.</summary>
     public int MaxConcurrentlyRunning => Volatile.Read(ref maxRunning);
+
+    /// <summary>What stalling handlers wait on, whatever their token says, until <see cref="LetGo"/>.</summary>
+    public Task Stalled => stalled.Task;
+
+    public void LetGo() => stalled.TrySetResult();
 
     public int AttemptsOf(string key) => attempts.GetValueOrDefault(key);
 

@@ -22,9 +22,11 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Observations.LetGo();
         // A short grace period, then handlers still running (deliberately slow ones) and receive calls are cancelled.
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        foreach (var endpoint in endpoints)
+        // A copy: a scenario's stop that timed out may still end, and remove its endpoint, meanwhile.
+        foreach (var endpoint in endpoints.ToList())
         {
             await endpoint.Stop(grace.Token);
         }
