@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon.Runtime;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,4 @@
+using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.Testing.Aws;
 
 namespace Unbundled.AcceptanceTests.Aws.Stopping;
