@@ -29,12 +29,10 @@ internal static class WalCheckpoints
     /// <summary>The size the log stays under, documented in docs/sqlite-wal.md: the reset point and what piles up meanwhile.</summary>
     public const long Limit = 64 * 1024 * 1024;
 
-    /// <summary>How long a reset waits for other processes' writers and readers before it tries again after the next batch.</summary>
-    private static readonly TimeSpan ResetBusyTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>How long a checkpoint waits for readers and writers before it tries again after the next batch.</summary>
+    private static readonly TimeSpan CheckpointBusyTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly ConcurrentDictionary<string, State> ByPath = new(StringComparer.Ordinal);
-
-    private static readonly BatchedStatement Passive = new("PRAGMA wal_checkpoint(PASSIVE)");
 
     /// <summary>Called by the writer before a batch: waits for a reset the previous batch started.</summary>
     public static Task BeforeWrite(SqliteDatabase database) => StateOf(database).Reset;
@@ -55,16 +53,12 @@ internal static class WalCheckpoints
 
         if (resetDue)
         {
-            state.Reset = Task.Run(() => Run(state, () => ResetLog(database, state)));
+            state.Reset = Task.Run(() => Run(state, () => Checkpoint(database, state, "TRUNCATE")));
             return;
         }
 
         Interlocked.Exchange(ref state.LastStarted, now);
-        _ = Task.Run(() => Run(state, async () =>
-        {
-            await using var lease = await database.Rent(CancellationToken.None);
-            await lease.Connection.Execute(Passive, transaction: null);
-        }));
+        _ = Task.Run(() => Run(state, () => Checkpoint(database, state, "PASSIVE")));
     }
 
     private static async Task Run(State state, Func<Task> checkpoint)
@@ -85,21 +79,27 @@ internal static class WalCheckpoints
     }
 
     /// <summary>
-    /// On a connection of its own, outside the pool, whose busy timeout is short: a reader in another process that holds
-    /// on to the log must not stall this process's writes for the pool's 30 s. A reset that gives up copies what it
-    /// could and is tried again after the next batch.
+    /// Both kinds run on one connection of their own, outside the pool, whose busy timeouts (SQLite's and
+    /// Microsoft.Data.Sqlite's own retry) are short: a pooled connection waits up to 30 s on a busy log, and a
+    /// checkpoint held up that long kept every later reset from starting while the log grew past 600 MB. A reader in
+    /// another process that holds on to the log must not stall this process's writes either. A checkpoint that gives up
+    /// copies what it could and is tried again after the next batch.
     /// </summary>
-    private static async Task ResetLog(SqliteDatabase database, State state)
+    private static async Task Checkpoint(SqliteDatabase database, State state, string mode)
     {
-        if (state.Resetter is null)
+        if (state.Checkpointer is null)
         {
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString)
+            {
+                Pooling = false,
+                DefaultTimeout = (int)CheckpointBusyTimeout.TotalSeconds,
+            }.ToString());
             await connection.OpenAsync();
-            await SqliteDatabase.Execute(connection, $"PRAGMA busy_timeout = {ResetBusyTimeout.TotalMilliseconds};", CancellationToken.None);
-            state.Resetter = connection;
+            await SqliteDatabase.Execute(connection, $"PRAGMA busy_timeout = {CheckpointBusyTimeout.TotalMilliseconds};", CancellationToken.None);
+            state.Checkpointer = connection;
         }
 
-        await SqliteDatabase.Execute(state.Resetter, "PRAGMA wal_checkpoint(TRUNCATE);", CancellationToken.None);
+        await SqliteDatabase.Execute(state.Checkpointer, $"PRAGMA wal_checkpoint({mode});", CancellationToken.None);
     }
 
     private static State StateOf(SqliteDatabase database) => ByPath.GetOrAdd(database.Path, path => new State(path));
@@ -110,6 +110,6 @@ internal static class WalCheckpoints
         public long LastStarted = long.MinValue / 2;
         public int Running;
         public Task Reset = Task.CompletedTask;
-        public SqliteConnection? Resetter;
+        public SqliteConnection? Checkpointer;
     }
 }
