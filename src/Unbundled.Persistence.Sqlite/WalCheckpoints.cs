@@ -42,7 +42,16 @@ internal static class WalCheckpoints
     {
         var state = StateOf(database);
         state.Log.Refresh();
-        var resetDue = state.Log.Exists && state.Log.Length >= ResetAt;
+        var length = state.Log.Exists ? state.Log.Length : 0;
+        if (length >= 2 * ResetAt)
+        {
+            // The log grew on past twice the reset point while a checkpoint ran (a slow disk, a loaded machine): the
+            // next batch waits for the checkpoint under way and then for a reset, so the bound holds whatever they took.
+            state.Reset = ForceReset(database, state);
+            return;
+        }
+
+        var resetDue = length >= ResetAt;
         var now = Stopwatch.GetTimestamp();
         if ((!resetDue && Stopwatch.GetElapsedTime(Interlocked.Read(ref state.LastStarted), now) < Interval)
             || Interlocked.CompareExchange(ref state.Running, 1, 0) != 0)
@@ -53,14 +62,14 @@ internal static class WalCheckpoints
 
         if (resetDue && Interlocked.Exchange(ref state.CaughtUp, 0) == 1)
         {
-            state.Reset = Task.Run(() => Run(state, () => Checkpoint(database, state, "TRUNCATE")));
+            state.Reset = state.Current = Task.Run(() => Run(state, () => Checkpoint(database, state, "TRUNCATE")));
             return;
         }
 
         // Before a reset, a passive checkpoint copies nearly the whole log while the writes go on, so that the reset,
         // which holds up the next batch, has only the last few batches to copy (it held up the writes ~30 ms without).
         Interlocked.Exchange(ref state.LastStarted, now);
-        _ = Task.Run(() => Run(state, async () =>
+        state.Current = Task.Run(() => Run(state, async () =>
         {
             await Checkpoint(database, state, "PASSIVE");
             if (resetDue)
@@ -68,6 +77,15 @@ internal static class WalCheckpoints
                 Interlocked.Exchange(ref state.CaughtUp, 1);
             }
         }));
+    }
+
+    /// <summary>Only the writer starts checkpoints, and it waits for this one: once the current one is done, none runs.</summary>
+    private static async Task ForceReset(SqliteDatabase database, State state)
+    {
+        await state.Current;
+        Interlocked.Exchange(ref state.Running, 1);
+        Interlocked.Exchange(ref state.CaughtUp, 0);
+        await Run(state, () => Checkpoint(database, state, "TRUNCATE"));
     }
 
     private static async Task Run(State state, Func<Task> checkpoint)
@@ -120,6 +138,7 @@ internal static class WalCheckpoints
         public int Running;
         public int CaughtUp;
         public Task Reset = Task.CompletedTask;
+        public Task Current = Task.CompletedTask;
         public SqliteConnection? Checkpointer;
     }
 }
