@@ -13,10 +13,14 @@ namespace Unbundled.Persistence.Sqlite;
 /// <item>After a write batch, at most every <see cref="Interval"/>, a passive checkpoint off the write path: it copies
 /// what readers and writers allow and never waits. It cannot reset the log while writes keep coming (each new commit
 /// appends behind what it copied), so under sustained load the log only grew, past 2 GB in 25 s.</item>
-/// <item>Once the log passes <see cref="ResetAt"/>, the process's single writer (<see cref="BatchedWrites"/>) takes a
-/// TRUNCATE checkpoint between two batches: it copies the little the passive ones left, waits for the readers still
-/// on the log and empties it. The next batch waits for it, no commit runs inside it, and it comes once per
-/// <see cref="ResetAt"/> of log, so few mutations meet it.</item>
+/// <item>Once the log passes <see cref="ResetAt"/>, passive checkpoints catch up with it while the writes go on, and
+/// then the process's single writer (<see cref="BatchedWrites"/>) holds its next batch for one more passive checkpoint:
+/// with no commit in progress it copies the last frames, and the batch after it, finding the whole log copied, rewinds
+/// the log to its start (journal_size_limit cuts the file). It comes once per <see cref="ResetAt"/> of log, and the
+/// batch it holds up waits ~1–3 ms for it (a TRUNCATE checkpoint there, which also waits for the readers and empties
+/// the file, held it up 10–15 ms).</item>
+/// <item>A log past twice <see cref="ResetAt"/> (a reader kept the rewind from happening, a slow disk) gets a TRUNCATE
+/// checkpoint, which waits for the readers, so the bound holds whatever the passive ones achieved.</item>
 /// </list>
 /// </summary>
 internal static class WalCheckpoints
@@ -28,6 +32,15 @@ internal static class WalCheckpoints
 
     /// <summary>The size the log stays under, documented in docs/sqlite-wal.md: the reset point and what piles up meanwhile.</summary>
     public const long Limit = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// A catch-up pass is repeated while the writes appended more than this during it, so that the checkpoint the
+    /// writer waits for has at most a few milliseconds of writes to copy.
+    /// </summary>
+    private const long CaughtUpWithin = 512 * 1024;
+
+    /// <summary>The catch-up passes before the writer's checkpoint, however much the writes keep appending.</summary>
+    private const int CatchUpPasses = 4;
 
     /// <summary>How long a checkpoint waits for readers and writers before it tries again after the next batch.</summary>
     private static readonly TimeSpan CheckpointBusyTimeout = TimeSpan.FromSeconds(1);
@@ -41,8 +54,7 @@ internal static class WalCheckpoints
     public static void AfterWrite(SqliteDatabase database)
     {
         var state = StateOf(database);
-        state.Log.Refresh();
-        var length = state.Log.Exists ? state.Log.Length : 0;
+        var length = LogLength(state);
         if (length >= 2 * ResetAt)
         {
             // The log grew on past twice the reset point while a checkpoint ran (a slow disk, a loaded machine): the
@@ -62,21 +74,39 @@ internal static class WalCheckpoints
 
         if (resetDue && Interlocked.Exchange(ref state.CaughtUp, 0) == 1)
         {
-            state.Reset = state.Current = Task.Run(() => Run(state, () => Checkpoint(database, state, "TRUNCATE")));
+            // No commit runs until this one is done, so it copies every frame the readers allow, and the next commit
+            // rewinds the log.
+            state.Reset = state.Current = Task.Run(() => Run(state, () => Checkpoint(database, state, "PASSIVE")));
             return;
         }
 
-        // Before a reset, a passive checkpoint copies nearly the whole log while the writes go on, so that the reset,
-        // which holds up the next batch, has only the last few batches to copy (it held up the writes ~30 ms without).
         Interlocked.Exchange(ref state.LastStarted, now);
-        state.Current = Task.Run(() => Run(state, async () =>
+        state.Current = Task.Run(() => Run(state, resetDue ? () => CatchUp(database, state) : () => Checkpoint(database, state, "PASSIVE")));
+    }
+
+    /// <summary>
+    /// Before the checkpoint the writer waits for, passive ones copy nearly the whole log while the writes go on, so
+    /// that it has only the last few batches to copy (the writer waited ~30 ms for a whole log).
+    /// </summary>
+    private static async Task CatchUp(SqliteDatabase database, State state)
+    {
+        for (var pass = 0; pass < CatchUpPasses; pass++)
         {
+            var before = LogLength(state);
             await Checkpoint(database, state, "PASSIVE");
-            if (resetDue)
+            if (LogLength(state) - before < CaughtUpWithin)
             {
-                Interlocked.Exchange(ref state.CaughtUp, 1);
+                break;
             }
-        }));
+        }
+
+        Interlocked.Exchange(ref state.CaughtUp, 1);
+    }
+
+    private static long LogLength(State state)
+    {
+        state.Log.Refresh();
+        return state.Log.Exists ? state.Log.Length : 0;
     }
 
     /// <summary>Only the writer starts checkpoints, and it waits for this one: once the current one is done, none runs.</summary>
