@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Unbundled.Api.GraphQL;
 using Unbundled.Benchmarks.Mutations.Peer;
+using Unbundled.Benchmarks.Mutations.WolverineSqlite;
 
 namespace Unbundled.Benchmarks.Mutations;
 
@@ -41,6 +42,16 @@ internal static class MutationsBenchmark
         if (options.Only is null or "masstransit")
         {
             starts.Add(async () => await ApiFront.Start("masstransit", MassTransitPeer.AddTo));
+        }
+
+        if (options.Only is null or "wolverine-durable")
+        {
+            starts.Add(async () => await ApiFront.Start("wolverine-durable", WolverinePeer.For(WolverinePeer.Mode.Durable)));
+        }
+
+        if (options.Only is null or "wolverine-invoke")
+        {
+            starts.Add(async () => await ApiFront.Start("wolverine-invoke", WolverinePeer.For(WolverinePeer.Mode.Invoke)));
         }
 
         if (options.Only is null or "no-bus")
