@@ -55,8 +55,8 @@ internal sealed class RebusRig : IPingRig
     /// <summary>Sends that failed because the receiver opened the new file first (see <see cref="SendLocal"/>).</summary>
     public int FailedSends { get; private set; }
 
-    /// <summary>Files left in the queue folder: the failed sends' empty files, which the receiver skips on every poll.</summary>
-    public int LeftoverFiles => Directory.GetFiles(Path.Combine(folder, "bench"), "*.json").Length;
+    /// <summary>Empty files in the queue folder: those of the failed sends, which the receiver tries to read on every poll.</summary>
+    public int LeftoverFiles => Directory.GetFiles(Path.Combine(folder, "bench"), "*.json").Count(file => new FileInfo(file).Length == 0);
 
     /// <summary>
     /// On Linux the transport's send can fail: it creates the file with <c>File.OpenWrite</c>, and .NET takes its advisory

@@ -50,7 +50,7 @@ internal static class TransportBenchmark
     }
 
     private static string Failures(IPingRig rig) =>
-        rig is RebusRig rebus ? $", {rebus.FailedSends} failed sends retried, {rebus.LeftoverFiles} files left behind" : "";
+        rig is RebusRig rebus ? $", {rebus.FailedSends} failed sends retried, {rebus.LeftoverFiles} empty files left behind" : "";
 
     private static async Task<LatencyRecorder> Latency(IPingRig rig, int senders, int messages)
     {
