@@ -15,9 +15,7 @@ public sealed class PeerDatabase : DbDataSource
         CREATE TABLE IF NOT EXISTS email_claims (
             email_key TEXT PRIMARY KEY, customer_id TEXT NOT NULL, event_id TEXT NOT NULL, email TEXT NOT NULL, invited_at TEXT NOT NULL
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS customers (
-            id TEXT PRIMARY KEY, email TEXT NOT NULL, invited INTEGER NOT NULL, invited_at TEXT, applied_event_ids TEXT NOT NULL
-        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS customers (id TEXT PRIMARY KEY, view TEXT NOT NULL) WITHOUT ROWID;
         """;
 
     private readonly string connectionString;
