@@ -7,9 +7,17 @@ var command = args.FirstOrDefault() ?? "help";
 switch (command)
 {
     case "transport":
-        var root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "unbundled-bench");
-        var messages = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
-        await EmbeddedTransportBenchmark.Run(root, messages);
+        // transport [queue-root] [messages] [--only embedded|rebus-files]
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        if (args.Contains("--only") && !TransportBenchmark.Transports.Contains(only))
+        {
+            throw new ArgumentException($"--only takes one of {string.Join(", ", TransportBenchmark.Transports)}.");
+        }
+
+        var positional = args.Skip(1).Where(a => a != "--only" && a != only).ToArray();
+        var root = positional.Length > 0 ? positional[0] : Path.Combine(Path.GetTempPath(), "unbundled-bench");
+        var messages = positional.Length > 1 ? int.Parse(positional[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        await TransportBenchmark.Run(root, messages, only);
         break;
     case "mutations":
         var options = MutationsOptions.Parse(args[1..]);
@@ -18,8 +26,9 @@ switch (command)
             : MutationsBenchmark.Run(options));
         break;
     default:
-        Console.WriteLine("usage: transport [queue-root] [messages]   embedded transport latency and throughput");
+        Console.WriteLine("usage: transport [queue-root] [messages] [--only embedded|rebus-files]");
+        Console.WriteLine("           file-system transports, ours and Rebus's: latency and throughput");
         Console.WriteLine($"       {MutationsOptions.Usage}");
-        Console.WriteLine("           InviteCustomer over HTTP/GraphQL: ours vs the same flow on MassTransit's in-memory bus");
+        Console.WriteLine("           InviteCustomer over HTTP/GraphQL: ours vs the same flow on Wolverine + SQLite, MassTransit's in-memory bus and no bus");
         break;
 }

@@ -30,13 +30,17 @@ internal sealed class ApiFront : ISystemUnderTest
 
     public IServiceProvider ApiServices => api.Services;
 
-    public static async Task<ApiFront> Start(string name, Action<IServiceCollection> backEnd)
+    public static Task<ApiFront> Start(string name, Action<IServiceCollection> backEnd) =>
+        Start(name, (services, _) => backEnd(services));
+
+    /// <summary>A back end that keeps its data in the system's own data folder (<see cref="SystemArguments.DataPath"/>).</summary>
+    public static async Task<ApiFront> Start(string name, Action<IServiceCollection, SystemArguments> backEnd)
     {
         var arguments = SystemArguments.Create(name);
         var builder = WebApplication.CreateBuilder(arguments.Args);
         builder.AddApi();
         WithoutEmbeddedEndpoint(builder.Services);
-        backEnd(builder.Services);
+        backEnd(builder.Services, arguments);
         var api = builder.Build();
         api.MapApi();
         await api.StartAsync();

@@ -30,6 +30,7 @@ internal static class MutationsProfile
 
         using var timeline = new SpanTimeline();
         using var exceptions = new ExceptionCounter();
+        using var allocations = new AllocationSampler();
         foreach (var variant in Variants)
         {
             Console.WriteLine();
@@ -56,8 +57,16 @@ internal static class MutationsProfile
                 timeline.Clear();
                 exceptions.Clear();
                 GC.Collect();
+                allocations.Start();
                 var measured = await Load.Drive(count, concurrency, _ => client.Invite(emails.Next()));
+                var allocated = allocations.Stop(count).ToList();
                 Console.WriteLine(new LoadResult("ours", "http", concurrency, measured).Line());
+                if (concurrency > 1 && variant == Variants[0])
+                {
+                    Console.WriteLine("    allocations by type (GC allocation ticks, client and server):");
+                    allocated.ForEach(Console.WriteLine);
+                }
+
                 Console.WriteLine($"    read-your-writes: {(double)views.Finds / count:0.00} read-model reads per mutation, "
                     + $"{(double)views.Misses / count:0.00} of them found nothing yet");
                 Console.WriteLine($"    exceptions thrown and caught per mutation: {exceptions.Summary(count)}");

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Unbundled.Benchmarks.Mutations;
+
+/// <summary>After a run of every system: ours against each peer, and the targets of issue 13.</summary>
+internal static class MutationsSummary
+{
+    public static void Print(List<LoadResult> results, MutationsOptions options)
+    {
+        LoadResult Find(string system, string front, int concurrency) =>
+            results.Single(r => r.System == system && r.Front == front && r.Concurrency == concurrency);
+
+        var c = options.Concurrency;
+        Console.WriteLine();
+        foreach (var peer in new[] { "wolverine-durable", "wolverine-invoke", "masstransit" })
+        {
+            foreach (var front in new[] { "http", "direct" })
+            {
+                var ratio = Find("ours", front, c).Throughput / Find(peer, front, c).Throughput;
+                var ratio1 = Find("ours", front, 1).Throughput / Find(peer, front, 1).Throughput;
+                Console.WriteLine($"  ours / {peer,-17} throughput, {front,-6}: {ratio:0.00}x at concurrency {c}, {ratio1:0.00}x at concurrency 1");
+            }
+        }
+
+        var sequential = Find("ours", "http", 1);
+        var loaded = Find("ours", "http", c);
+        var durable = Find("wolverine-durable", "http", c).Throughput;
+        var inline = Find("wolverine-invoke", "http", 1).Throughput;
+        var inMemory = Find("masstransit", "http", c).Throughput;
+        Console.WriteLine("  Targets of issue 13, ours over HTTP (with the defaults this build runs with):");
+        Target($">= 2.5x wolverine-durable, concurrency {c}", loaded.Throughput / durable, "x", met: loaded.Throughput >= 2.5 * durable);
+        Target($">= 1.0x masstransit, concurrency {c} (stretch)", loaded.Throughput / inMemory, "x", met: loaded.Throughput >= inMemory);
+        Target($"CPU <= 0.25 ms per mutation, concurrency {c}", loaded.Measurement.CpuMilliseconds, "ms", met: loaded.Measurement.CpuMilliseconds <= 0.25);
+        Target(">= 1.0x wolverine-invoke, concurrency 1", sequential.Throughput / inline, "x", met: sequential.Throughput >= inline);
+        Target("p50 <= 0.4 ms, concurrency 1", sequential.Latency.Percentile(50), "ms", met: sequential.Latency.Percentile(50) <= 0.4);
+        Target("p99 <= 1.5 ms, concurrency 1", sequential.Latency.Percentile(99), "ms", met: sequential.Latency.Percentile(99) <= 1.5);
+    }
+
+    private static void Target(string target, double measured, string unit, bool met) =>
+        Console.WriteLine($"    {target,-42} {measured.ToString(measured < 100 ? "0.00" : "N0", CultureInfo.InvariantCulture),8} {unit,-12} {(met ? "met" : "MISSED")}");
+}
