@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.Callbacks;
@@ -167,7 +168,14 @@ internal sealed class IncomingPipeline(
         foreach (var operation in stored)
         {
             var message = new OutgoingMessage(operation.MessageId, new Dictionary<string, string>(operation.Headers), operation.Body);
-            var properties = new DispatchProperties { DelayDeliveryWith = operation.DelayDeliveryWith, DoNotDeliverBefore = operation.DoNotDeliverBefore };
+            var properties = new DispatchProperties
+            {
+                DelayDeliveryWith = operation.DelayDeliveryWith,
+                DoNotDeliverBefore = operation.DoNotDeliverBefore,
+                // The outbox keeps the header, which NServiceBus also sets, rather than a property of its own.
+                DiscardIfNotReceivedBefore = operation.Headers.TryGetValue(Headers.TimeToBeReceived, out var ttbr)
+                    && TimeSpan.TryParse(ttbr, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
+            };
             if (operation.Destination is { } destination)
             {
                 unicast.Add(new UnicastTransportOperation(message, destination, properties));
