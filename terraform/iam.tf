@@ -53,13 +53,18 @@ resource "aws_iam_role_policy_attachment" "execution" {
 ################################################################################
 
 locals {
-  # The ServiceControl-side queues each endpoint sends to, as topology lists them: failures to `error`. Auditing, heartbeats
-  # and metrics add `audit`, Particular.ServiceControl and Particular.Monitoring here when an endpoint is configured to
-  # send there; each needs its ARN in servicecontrol_side_queue_arns.
+  # The ServiceControl-side queues each endpoint sends to, as topology lists them: failures to `error`, processed messages
+  # to `audit`. Each needs its ARN in servicecontrol_side_queue_arns, and is granted only while servicecontrol_side_queue_enabled
+  # says the endpoints are configured to send there (main.tf passes the same switches to them).
   endpoint_servicecontrol_queues = {
-    api       = ["error"]
-    customers = ["error"]
-    projector = ["error"]
+    api       = ["error", "audit"]
+    customers = ["error", "audit"]
+    projector = ["error", "audit"]
+  }
+
+  servicecontrol_side_queue_enabled = {
+    error = true
+    audit = var.enable_auditing
   }
 
   servicecontrol_side_queue_arns = {
@@ -98,7 +103,7 @@ data "aws_iam_policy_document" "endpoint" {
   statement {
     sid       = "SendToServiceControl"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
-    resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue]]
+    resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue] if local.servicecontrol_side_queue_enabled[queue]]
   }
 }
 

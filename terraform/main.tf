@@ -51,5 +51,7 @@ locals {
     Unbundled__EnableInstallers = "false"
     # The graceful stop, which the task definitions' stopTimeout leaves room for (ecs.tf).
     Unbundled__ShutdownTimeout = local.shutdown_timeout
+    # Processed messages go to `audit` unless auditing is off (the empty name turns it off).
+    Unbundled__AuditQueue = var.enable_auditing ? "audit" : ""
   }
 }

@@ -126,6 +126,12 @@ variable "certificate_arn" {
 # ServiceControl
 ################################################################################
 
+variable "enable_auditing" {
+  description = "Every endpoint sends a copy of each message it processed to the audit queue (ServiceControl's audit instance reads it); false turns auditing off and takes the endpoints' right to send there away."
+  type        = bool
+  default     = true
+}
+
 variable "enable_service_platform" {
   description = "Run the Particular Service Platform next to the endpoints: ServiceControl's error, audit and monitoring instances and ServicePulse (see the README for what it costs)."
   type        = bool

@@ -58,15 +58,15 @@ public static class Endpoint
         }
 
         var serializer = new SystemJsonMessageSerializer(configuration.SerializerOptions);
-        var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, TimeProvider.System);
+        var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, configuration.TimeProvider);
         var callbacks = configuration.CallbacksEnabled && configuration.CallbacksMakeRequests ? new RequestResponseStateLookup() : null;
         var outbox = configuration.OutboxEnabled ? configuration.Persistence!.CreateOutboxStorage(configuration.EndpointName) : null;
         var pipeline = new IncomingPipeline(
             configuration, messageTypes, handlers, serializer, factory, infrastructure.Dispatcher, outbox, callbacks,
-            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher), services, logger);
+            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider), services, logger);
         var recoverability = new RecoverabilityPipeline(
             identity, configuration.Recoverability, transport.SupportsDelayedDelivery, errorAddress, infrastructure.Dispatcher,
-            TimeProvider.System, logger);
+            configuration.TimeProvider, logger);
 
         var instance = new EndpointInstance(
             new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,

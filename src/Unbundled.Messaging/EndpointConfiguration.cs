@@ -176,6 +176,15 @@ public sealed class EndpointConfiguration
         return this;
     }
 
+    /// <summary>The clock of the endpoint's headers, audit copies and periodic reports (heartbeats, checks, metrics).</summary>
+    public TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
+
+    public EndpointConfiguration UseTimeProvider(TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
+        return this;
+    }
+
     public EndpointConfiguration UseSerializerOptions(JsonSerializerOptions options)
     {
         SerializerOptions = options;

@@ -42,6 +42,7 @@ public static class SharedConventions
         }
 
         UseShutdownTimeout(builder, endpoint);
+        endpoint.UseServicePlatform(builder.Configuration);
 
         // What each endpoint sends, publishes and replies is declared, so its topology (and terraform) cannot miss any of it.
         endpoint.RequireDeclaredMessages();

@@ -31,14 +31,17 @@ internal sealed class IncomingPipeline(
         using var activity = MessagingDiagnostics.StartProcessing(context.Headers, context.ReceiveAddress);
         var messageId = context.Headers.GetValueOrDefault(Headers.MessageId) ?? context.NativeMessageId;
         var incoming = new IncomingMessage(messageId, context.Headers, context.Body);
-        var processingStarted = DateTimeOffset.UtcNow;
+        var processingStarted = afterProcessing.Clock.GetUtcNow();
 
-        if (callbacks?.TryComplete(incoming, responseType => DeserializeReply(incoming, responseType)) == true || IsIgnored(incoming))
+        // A reply a request awaited and a control message are processed without handlers; as in NServiceBus, they are
+        // audited all the same (docs/servicecontrol.md).
+        var handledWithoutHandlers = callbacks?.TryComplete(incoming, responseType => DeserializeReply(incoming, responseType)) == true
+            || IsIgnored(incoming);
+        if (handledWithoutHandlers)
         {
-            return;
+            // Nothing to run.
         }
-
-        if (outbox is null)
+        else if (outbox is null)
         {
             var operations = await InvokeHandlers(incoming, Prepare(incoming), storageSession: null, cancellationToken);
             await dispatcher.Dispatch(operations with { BackedByReceivedMessage = true }, cancellationToken);
