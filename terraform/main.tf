@@ -53,5 +53,7 @@ locals {
     Unbundled__ShutdownTimeout = local.shutdown_timeout
     # Processed messages go to `audit` unless auditing is off (the empty name turns it off).
     Unbundled__AuditQueue = var.enable_auditing ? "audit" : ""
+    # Heartbeats and custom checks go to ServiceControl unless reporting is off.
+    Unbundled__ServiceControlQueue = var.report_to_servicecontrol ? "Particular.ServiceControl" : ""
   }
 }

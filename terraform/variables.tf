@@ -132,6 +132,12 @@ variable "enable_auditing" {
   default     = true
 }
 
+variable "report_to_servicecontrol" {
+  description = "Every endpoint sends heartbeats and custom check results to Particular-ServiceControl (create it with create_servicecontrol_queues or enable_service_platform); false turns that off and takes the endpoints' right to send there away."
+  type        = bool
+  default     = true
+}
+
 variable "enable_service_platform" {
   description = "Run the Particular Service Platform next to the endpoints: ServiceControl's error, audit and monitoring instances and ServicePulse (see the README for what it costs)."
   type        = bool

@@ -102,6 +102,25 @@ public sealed class EndpointConfiguration
         return this;
     }
 
+    public Heartbeats.HeartbeatSettings? Heartbeats { get; private set; }
+
+    /// <summary>The ServiceControl queues heartbeats, custom checks and metrics go to, each once (the installers create them).</summary>
+    public IReadOnlyList<string> ServicePlatformQueues => [.. new[] { Heartbeats?.Queue }.OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Sends ServiceControl a <c>RegisterEndpointStartup</c> at start and an <c>EndpointHeartbeat</c> every
+    /// <paramref name="frequency"/> (default 10 s), each discarded unread after <paramref name="timeToLive"/> (default 4 × the
+    /// frequency), as NServiceBus.Heartbeat does (wire-format §6.3).
+    /// </summary>
+    public EndpointConfiguration SendHeartbeatTo(string serviceControlQueue, TimeSpan? frequency = null, TimeSpan? timeToLive = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceControlQueue);
+        var every = frequency ?? Unbundled.Messaging.Heartbeats.HeartbeatSettings.DefaultFrequency;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(every, TimeSpan.Zero);
+        Heartbeats = new Heartbeats.HeartbeatSettings(serviceControlQueue, every, timeToLive ?? every * 4);
+        return this;
+    }
+
     public EndpointConfiguration LimitMessageProcessingConcurrencyTo(int maxConcurrency)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);

@@ -12,12 +12,19 @@ public static class ServicePlatformConventions
 {
     public const string AuditQueueKey = "Unbundled:AuditQueue";
     public const string DefaultAuditQueue = "audit";
+    public const string ServiceControlQueueKey = "Unbundled:ServiceControlQueue";
+    public const string DefaultServiceControlQueue = "Particular.ServiceControl";
 
     public static void UseServicePlatform(this EndpointConfiguration endpoint, IConfiguration configuration)
     {
         if (QueueOrNull(configuration, AuditQueueKey, DefaultAuditQueue) is { } audit)
         {
             endpoint.AuditProcessedMessagesTo(audit);
+        }
+
+        if (QueueOrNull(configuration, ServiceControlQueueKey, DefaultServiceControlQueue) is { } serviceControl)
+        {
+            endpoint.SendHeartbeatTo(serviceControl);
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed partial class TerraformValues(TerraformConfiguration configurati
         ["data.aws_caller_identity.current.account_id"] = Arns.AnyAccount,
         // The switches of what the endpoints send to the Service Platform, at their defaults (the code's topology is the defaults').
         ["var.enable_auditing"] = "true",
+        ["var.report_to_servicecontrol"] = "true",
     };
 
     /// <summary>The values of <paramref name="expression"/> (one, or several for a list), with <c>each.key</c> = <paramref name="eachKey"/>.</summary>

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.Heartbeats;
+using Unbundled.Messaging.Pipeline;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.ServicePlatform;
+
+/// <summary>The background reporters an endpoint's configuration asks for, and the queues they send to.</summary>
+internal static class PlatformReporters
+{
+    /// <summary>The ServiceControl queues the reporters send to, which installers create like the error and audit queues.</summary>
+    public static IEnumerable<string> Queues(EndpointConfiguration configuration) => configuration.ServicePlatformQueues;
+
+    public static IReadOnlyList<IPlatformReporter> Create(
+        EndpointConfiguration configuration, EndpointIdentity endpoint, TransportDefinition transport, IMessageDispatcher dispatcher, ILoggerFactory loggerFactory)
+    {
+        var reporters = new List<IPlatformReporter>();
+        if (configuration.Heartbeats is { } heartbeats)
+        {
+            var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(heartbeats.Queue)), endpoint, dispatcher);
+            reporters.Add(new HeartbeatSender(heartbeats, endpoint, backend, configuration.TimeProvider, loggerFactory.CreateLogger<HeartbeatSender>()));
+        }
+
+        return reporters;
+    }
+}
