@@ -12,6 +12,7 @@ public sealed class EndpointConfiguration
     private readonly HashSet<Type> handlerTypes = [];
     private readonly HashSet<Type> declaredSends = [];
     private readonly HashSet<Type> declaredPublishes = [];
+    private readonly List<CustomChecks.CustomCheck> checks = [];
 
     public EndpointConfiguration(string endpointName)
     {
@@ -104,8 +105,33 @@ public sealed class EndpointConfiguration
 
     public Heartbeats.HeartbeatSettings? Heartbeats { get; private set; }
 
+    public CustomChecks.CustomChecksSettings? CustomChecks { get; private set; }
+
+    /// <summary>The checks whose results go to <see cref="CustomChecks"/>'s queue.</summary>
+    public IReadOnlyList<CustomChecks.CustomCheck> Checks => checks;
+
     /// <summary>The ServiceControl queues heartbeats, custom checks and metrics go to, each once (the installers create them).</summary>
-    public IReadOnlyList<string> ServicePlatformQueues => [.. new[] { Heartbeats?.Queue }.OfType<string>().Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ServicePlatformQueues =>
+        [.. new[] { Heartbeats?.Queue, CustomChecks?.Queue }.OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Reports the results of the checks added with <see cref="AddCustomCheck"/> to ServiceControl (NServiceBus.CustomChecks).</summary>
+    public EndpointConfiguration ReportCustomChecksTo(string serviceControlQueue, TimeSpan? timeToLive = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceControlQueue);
+        CustomChecks = new CustomChecks.CustomChecksSettings(serviceControlQueue, timeToLive);
+        return this;
+    }
+
+    public EndpointConfiguration AddCustomCheck(CustomChecks.CustomCheck check)
+    {
+        if (checks.Any(existing => existing.Id == check.Id))
+        {
+            throw new ArgumentException($"Endpoint {EndpointName} already has a custom check {check.Id}.", nameof(check));
+        }
+
+        checks.Add(check);
+        return this;
+    }
 
     /// <summary>
     /// Sends ServiceControl a <c>RegisterEndpointStartup</c> at start and an <c>EndpointHeartbeat</c> every

@@ -24,7 +24,7 @@ public static class ServicePlatformConventions
 
         if (QueueOrNull(configuration, ServiceControlQueueKey, DefaultServiceControlQueue) is { } serviceControl)
         {
-            endpoint.SendHeartbeatTo(serviceControl);
+            endpoint.SendHeartbeatTo(serviceControl).ReportCustomChecksTo(serviceControl);
         }
     }
 

@@ -91,8 +91,9 @@ public static class SharedConventions
     private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, bool watchQueues)
     {
         var database = new SqliteDatabase(shell.DatabasePath);
-        endpoint.UseTransport(new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues })
-            .UsePersistence(new SqlitePersistence(database));
+        var transport = new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues };
+        endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database));
+        Checks.ShellChecks.AddEmbeddedChecks(services, endpoint, transport, shell.DatabasePath);
         services.TryAddSingleton(database);
         services.TryAddSingleton<ICustomerViews, SqliteCustomerViews>();
         services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.CustomChecks;
 using Unbundled.Messaging.Heartbeats;
 using Unbundled.Messaging.Pipeline;
 using Unbundled.Messaging.Transport;
@@ -19,6 +20,14 @@ internal static class PlatformReporters
         {
             var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(heartbeats.Queue)), endpoint, dispatcher);
             reporters.Add(new HeartbeatSender(heartbeats, endpoint, backend, configuration.TimeProvider, loggerFactory.CreateLogger<HeartbeatSender>()));
+        }
+
+        if (configuration.CustomChecks is { } customChecks)
+        {
+            var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(customChecks.Queue)), endpoint, dispatcher);
+            var logger = loggerFactory.CreateLogger<CustomCheckReporter>();
+            reporters.AddRange(configuration.Checks.Select(check =>
+                new CustomCheckReporter(check, customChecks.TimeToLive, endpoint, backend, configuration.TimeProvider, logger)));
         }
 
         return reporters;

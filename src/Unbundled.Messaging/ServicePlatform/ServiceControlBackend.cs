@@ -14,7 +14,7 @@ internal sealed class ServiceControlBackend(string destination, EndpointIdentity
 {
     public string Destination => destination;
 
-    public Task Send<TMessage>(TMessage message, string messageTypeFullName, TimeSpan timeToBeReceived, CancellationToken cancellationToken)
+    public Task Send<TMessage>(TMessage message, string messageTypeFullName, TimeSpan? timeToBeReceived, CancellationToken cancellationToken)
     {
         var messageId = Guid.NewGuid().ToString();
         var headers = new Dictionary<string, string>(5, StringComparer.Ordinal)
