@@ -54,18 +54,19 @@ resource "aws_iam_role_policy_attachment" "execution" {
 
 locals {
   # The ServiceControl-side queues each endpoint sends to, as topology lists them: failures to `error`, processed messages
-  # to `audit`, heartbeats (and custom checks) to Particular.ServiceControl. Each needs its ARN in servicecontrol_side_queue_arns, and is granted only while servicecontrol_side_queue_enabled
+  # to `audit`, heartbeats (and custom checks) to Particular.ServiceControl, metrics to Particular.Monitoring. Each needs its ARN in servicecontrol_side_queue_arns, and is granted only while servicecontrol_side_queue_enabled
   # says the endpoints are configured to send there (main.tf passes the same switches to them).
   endpoint_servicecontrol_queues = {
-    api       = ["error", "audit", "servicecontrol"]
-    customers = ["error", "audit", "servicecontrol"]
-    projector = ["error", "audit", "servicecontrol"]
+    api       = ["error", "audit", "servicecontrol", "monitoring"]
+    customers = ["error", "audit", "servicecontrol", "monitoring"]
+    projector = ["error", "audit", "servicecontrol", "monitoring"]
   }
 
   servicecontrol_side_queue_enabled = {
     error          = true
     audit          = var.enable_auditing
     servicecontrol = var.report_to_servicecontrol
+    monitoring     = var.send_metrics
   }
 
   servicecontrol_side_queue_arns = {
@@ -73,6 +74,7 @@ locals {
     audit = aws_sqs_queue.audit.arn
     # Named, not referenced: terraform creates ServiceControl's queues only with create_servicecontrol_queues or the platform.
     servicecontrol = "arn:${local.partition}:sqs:${var.region}:${local.account_id}:${local.queue_name_prefix}Particular-ServiceControl"
+    monitoring     = "arn:${local.partition}:sqs:${var.region}:${local.account_id}:${local.queue_name_prefix}Particular-Monitoring"
   }
 }
 

@@ -55,5 +55,7 @@ locals {
     Unbundled__AuditQueue = var.enable_auditing ? "audit" : ""
     # Heartbeats and custom checks go to ServiceControl unless reporting is off.
     Unbundled__ServiceControlQueue = var.report_to_servicecontrol ? "Particular.ServiceControl" : ""
+    # Metrics go to ServiceControl Monitoring unless they are off.
+    Unbundled__MonitoringQueue = var.send_metrics ? "Particular.Monitoring" : ""
   }
 }

@@ -63,14 +63,15 @@ public static class Endpoint
         var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, configuration.TimeProvider);
         var callbacks = configuration.CallbacksEnabled && configuration.CallbacksMakeRequests ? new RequestResponseStateLookup() : null;
         var outbox = configuration.OutboxEnabled ? configuration.Persistence!.CreateOutboxStorage(configuration.EndpointName) : null;
+        var metrics = configuration.Metrics is null ? null : new Metrics.MetricsRecorder();
         var pipeline = new IncomingPipeline(
             configuration, messageTypes, handlers, serializer, factory, infrastructure.Dispatcher, outbox, callbacks,
-            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider), services, logger);
+            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider) { Metrics = metrics }, services, logger);
         var recoverability = new RecoverabilityPipeline(
             identity, configuration.Recoverability, transport.SupportsDelayedDelivery, errorAddress, infrastructure.Dispatcher,
-            configuration.TimeProvider, logger);
+            configuration.TimeProvider, logger) { Metrics = metrics };
 
-        var reporters = PlatformReporters.Create(configuration, identity, transport, infrastructure.Dispatcher, loggerFactory);
+        var reporters = PlatformReporters.Create(configuration, identity, transport, infrastructure.Dispatcher, metrics, loggerFactory);
         var instance = new EndpointInstance(
             new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,
             configuration.Persistence, configuration.ShutdownTimeout, logger) { Reporters = reporters };

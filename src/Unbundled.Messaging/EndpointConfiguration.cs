@@ -107,12 +107,27 @@ public sealed class EndpointConfiguration
 
     public CustomChecks.CustomChecksSettings? CustomChecks { get; private set; }
 
+    public Metrics.MetricsSettings? Metrics { get; private set; }
+
+    /// <summary>
+    /// Sends ServiceControl Monitoring the metadata report and the ProcessingTime, CriticalTime and Retries streams every
+    /// <paramref name="interval"/> (NServiceBus.Metrics.ServiceControl, wire-format §6.4); <paramref name="queueLength"/>
+    /// adds the QueueLength stream where Monitoring cannot measure the queue itself.
+    /// </summary>
+    public EndpointConfiguration SendMetricDataToServiceControl(string monitoringQueue, TimeSpan interval, string? instanceId = null, Func<long>? queueLength = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(monitoringQueue);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        Metrics = new Metrics.MetricsSettings(monitoringQueue, interval, instanceId, queueLength);
+        return this;
+    }
+
     /// <summary>The checks whose results go to <see cref="CustomChecks"/>'s queue.</summary>
     public IReadOnlyList<CustomChecks.CustomCheck> Checks => checks;
 
     /// <summary>The ServiceControl queues heartbeats, custom checks and metrics go to, each once (the installers create them).</summary>
     public IReadOnlyList<string> ServicePlatformQueues =>
-        [.. new[] { Heartbeats?.Queue, CustomChecks?.Queue }.OfType<string>().Distinct(StringComparer.Ordinal)];
+        [.. new[] { Heartbeats?.Queue, CustomChecks?.Queue, Metrics?.Queue }.OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>Reports the results of the checks added with <see cref="AddCustomCheck"/> to ServiceControl (NServiceBus.CustomChecks).</summary>
     public EndpointConfiguration ReportCustomChecksTo(string serviceControlQueue, TimeSpan? timeToLive = null)

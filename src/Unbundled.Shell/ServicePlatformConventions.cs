@@ -14,8 +14,16 @@ public static class ServicePlatformConventions
     public const string DefaultAuditQueue = "audit";
     public const string ServiceControlQueueKey = "Unbundled:ServiceControlQueue";
     public const string DefaultServiceControlQueue = "Particular.ServiceControl";
+    public const string MonitoringQueueKey = "Unbundled:MonitoringQueue";
+    public const string DefaultMonitoringQueue = "Particular.Monitoring";
 
-    public static void UseServicePlatform(this EndpointConfiguration endpoint, IConfiguration configuration)
+    /// <summary>How often metrics are reported (the interval ServicePulse's monitoring graphs are drawn at).</summary>
+    public static readonly TimeSpan MetricsInterval = TimeSpan.FromSeconds(10);
+
+    /// <param name="endpoint">The endpoint to configure.</param>
+    /// <param name="configuration">Where the queue names come from.</param>
+    /// <param name="queueLength">The endpoint queue's length, where ServiceControl Monitoring cannot measure it (embedded).</param>
+    public static void UseServicePlatform(this EndpointConfiguration endpoint, IConfiguration configuration, Func<long>? queueLength = null)
     {
         if (QueueOrNull(configuration, AuditQueueKey, DefaultAuditQueue) is { } audit)
         {
@@ -25,6 +33,11 @@ public static class ServicePlatformConventions
         if (QueueOrNull(configuration, ServiceControlQueueKey, DefaultServiceControlQueue) is { } serviceControl)
         {
             endpoint.SendHeartbeatTo(serviceControl).ReportCustomChecksTo(serviceControl);
+        }
+
+        if (QueueOrNull(configuration, MonitoringQueueKey, DefaultMonitoringQueue) is { } monitoring)
+        {
+            endpoint.SendMetricDataToServiceControl(monitoring, MetricsInterval, queueLength: queueLength);
         }
     }
 

@@ -42,7 +42,8 @@ public static class SharedConventions
         }
 
         UseShutdownTimeout(builder, endpoint);
-        endpoint.UseServicePlatform(builder.Configuration);
+        // ServiceControl Monitoring polls an SQS queue's length itself, but cannot read a folder: the embedded shell reports it.
+        endpoint.UseServicePlatform(builder.Configuration, shell.Kind == ShellKind.Embedded ? Checks.QueueFolderLength.Of(shell.QueuesPath, endpointName) : null);
 
         // What each endpoint sends, publishes and replies is declared, so its topology (and terraform) cannot miss any of it.
         endpoint.RequireDeclaredMessages();

@@ -13,8 +13,12 @@ internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? aud
 
     public TimeProvider Clock => clock;
 
+    /// <summary>Where processing and critical times are recorded when the endpoint sends metrics.</summary>
+    public Metrics.MetricsRecorder? Metrics { get; init; }
+
     public Task Invoke(MessageContext context, IncomingMessage incoming, DateTimeOffset processingStarted, CancellationToken cancellationToken)
     {
+        Metrics?.Processed(incoming.Headers, processingStarted, clock.GetUtcNow());
         var acknowledgement = AcknowledgeRetry(incoming);
         if (auditAddress is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.CustomChecks;
 using Unbundled.Messaging.Heartbeats;
+using Unbundled.Messaging.Metrics;
 using Unbundled.Messaging.Pipeline;
 using Unbundled.Messaging.Transport;
 
@@ -13,7 +14,12 @@ internal static class PlatformReporters
     public static IEnumerable<string> Queues(EndpointConfiguration configuration) => configuration.ServicePlatformQueues;
 
     public static IReadOnlyList<IPlatformReporter> Create(
-        EndpointConfiguration configuration, EndpointIdentity endpoint, TransportDefinition transport, IMessageDispatcher dispatcher, ILoggerFactory loggerFactory)
+        EndpointConfiguration configuration,
+        EndpointIdentity endpoint,
+        TransportDefinition transport,
+        IMessageDispatcher dispatcher,
+        MetricsRecorder? metrics,
+        ILoggerFactory loggerFactory)
     {
         var reporters = new List<IPlatformReporter>();
         if (configuration.Heartbeats is { } heartbeats)
@@ -28,6 +34,13 @@ internal static class PlatformReporters
             var logger = loggerFactory.CreateLogger<CustomCheckReporter>();
             reporters.AddRange(configuration.Checks.Select(check =>
                 new CustomCheckReporter(check, customChecks.TimeToLive, endpoint, backend, configuration.TimeProvider, logger)));
+        }
+
+        if (configuration.Metrics is { } settings && metrics is not null)
+        {
+            reporters.Add(new MetricsReporter(
+                settings, metrics, endpoint, transport.ToTransportAddress(new QueueAddress(settings.Queue)), dispatcher, configuration.TimeProvider,
+                loggerFactory.CreateLogger<MetricsReporter>()));
         }
 
         return reporters;

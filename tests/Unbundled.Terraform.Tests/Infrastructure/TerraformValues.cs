@@ -20,6 +20,7 @@ internal sealed partial class TerraformValues(TerraformConfiguration configurati
         // The switches of what the endpoints send to the Service Platform, at their defaults (the code's topology is the defaults').
         ["var.enable_auditing"] = "true",
         ["var.report_to_servicecontrol"] = "true",
+        ["var.send_metrics"] = "true",
     };
 
     /// <summary>The values of <paramref name="expression"/> (one, or several for a list), with <c>each.key</c> = <paramref name="eachKey"/>.</summary>
