@@ -10,7 +10,7 @@ internal sealed class ErrorQueueFolderEmpty(FileSystemTransport transport, strin
 {
     public override Task<CheckResult> PerformCheck(CancellationToken cancellationToken = default)
     {
-        var folder = Path.Combine(transport.RootPath, transport.ToTransportAddress(new QueueAddress(errorQueue)));
+        var folder = QueueFolderLength.PathOf(transport, new QueueAddress(errorQueue));
         var failed = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.msg").Count() : 0;
         return Task.FromResult(failed == 0
             ? CheckResult.Pass

@@ -3,12 +3,15 @@ using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Shell.Checks;
 
-/// <summary>An embedded queue's length: the message files waiting in its folder (not those claimed or delayed).</summary>
+/// <summary>An embedded queue's folder, and its length: the message files waiting there (not those claimed or delayed).</summary>
 internal static class QueueFolderLength
 {
+    public static string PathOf(FileSystemTransport transport, QueueAddress queue) =>
+        Path.Combine(transport.RootPath, transport.ToTransportAddress(queue));
+
     public static Func<long> Of(string queuesPath, string endpointName)
     {
-        var folder = Path.Combine(Path.GetFullPath(queuesPath), new FileSystemTransport(queuesPath).ToTransportAddress(new QueueAddress(endpointName)));
+        var folder = PathOf(new FileSystemTransport(queuesPath), new QueueAddress(endpointName));
         return () => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.msg").LongCount() : 0;
     }
 }

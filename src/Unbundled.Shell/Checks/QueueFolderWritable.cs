@@ -10,7 +10,7 @@ internal sealed class QueueFolderWritable(FileSystemTransport transport, string 
 {
     public override async Task<CheckResult> PerformCheck(CancellationToken cancellationToken = default)
     {
-        var folder = Path.Combine(transport.RootPath, transport.ToTransportAddress(new QueueAddress(queue)));
+        var folder = QueueFolderLength.PathOf(transport, new QueueAddress(queue));
         if (!Directory.Exists(folder))
         {
             return CheckResult.Failed($"The queue folder {folder} does not exist.");

@@ -11,7 +11,7 @@ internal sealed class ReplyQueueFolderExists(FileSystemTransport transport, Endp
 {
     public override Task<CheckResult> PerformCheck(CancellationToken cancellationToken = default)
     {
-        var folder = Path.Combine(transport.RootPath, transport.ToTransportAddress(new QueueAddress(endpoint.EndpointName, endpoint.InstanceDiscriminator)));
+        var folder = QueueFolderLength.PathOf(transport, new QueueAddress(endpoint.EndpointName, endpoint.InstanceDiscriminator));
         return Task.FromResult(Directory.Exists(folder) ? CheckResult.Pass : CheckResult.Failed($"The reply queue {folder} does not exist."));
     }
 }
