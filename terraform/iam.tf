@@ -53,18 +53,28 @@ resource "aws_iam_role_policy_attachment" "execution" {
 ################################################################################
 
 locals {
-  # The ServiceControl-side queues each endpoint sends to, as topology lists them: failures to `error`. Auditing, heartbeats
-  # and metrics add `audit`, Particular.ServiceControl and Particular.Monitoring here when an endpoint is configured to
-  # send there; each needs its ARN in servicecontrol_side_queue_arns.
+  # The ServiceControl-side queues each endpoint sends to, as topology lists them: failures to `error`, processed messages
+  # to `audit`, heartbeats (and custom checks) to Particular.ServiceControl, metrics to Particular.Monitoring. Each needs its ARN in servicecontrol_side_queue_arns, and is granted only while servicecontrol_side_queue_enabled
+  # says the endpoints are configured to send there (main.tf passes the same switches to them).
   endpoint_servicecontrol_queues = {
-    api       = ["error"]
-    customers = ["error"]
-    projector = ["error"]
+    api       = ["error", "audit", "servicecontrol", "monitoring"]
+    customers = ["error", "audit", "servicecontrol", "monitoring"]
+    projector = ["error", "audit", "servicecontrol", "monitoring"]
+  }
+
+  servicecontrol_side_queue_enabled = {
+    error          = true
+    audit          = var.enable_auditing
+    servicecontrol = var.report_to_servicecontrol
+    monitoring     = var.send_metrics
   }
 
   servicecontrol_side_queue_arns = {
     error = aws_sqs_queue.error.arn
     audit = aws_sqs_queue.audit.arn
+    # Named, not referenced: terraform creates ServiceControl's queues only with create_servicecontrol_queues or the platform.
+    servicecontrol = "arn:${local.partition}:sqs:${var.region}:${local.account_id}:${local.queue_name_prefix}Particular-ServiceControl"
+    monitoring     = "arn:${local.partition}:sqs:${var.region}:${local.account_id}:${local.queue_name_prefix}Particular-Monitoring"
   }
 }
 
@@ -98,7 +108,7 @@ data "aws_iam_policy_document" "endpoint" {
   statement {
     sid       = "SendToServiceControl"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
-    resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue]]
+    resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue] if local.servicecontrol_side_queue_enabled[queue]]
   }
 }
 

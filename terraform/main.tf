@@ -51,5 +51,11 @@ locals {
     Unbundled__EnableInstallers = "false"
     # The graceful stop, which the task definitions' stopTimeout leaves room for (ecs.tf).
     Unbundled__ShutdownTimeout = local.shutdown_timeout
+    # Processed messages go to `audit` unless auditing is off (the empty name turns it off).
+    Unbundled__AuditQueue = var.enable_auditing ? "audit" : ""
+    # Heartbeats and custom checks go to ServiceControl unless reporting is off.
+    Unbundled__ServiceControlQueue = var.report_to_servicecontrol ? "Particular.ServiceControl" : ""
+    # Metrics go to ServiceControl Monitoring unless they are off.
+    Unbundled__MonitoringQueue = var.send_metrics ? "Particular.Monitoring" : ""
   }
 }

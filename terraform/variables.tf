@@ -126,6 +126,24 @@ variable "certificate_arn" {
 # ServiceControl
 ################################################################################
 
+variable "enable_auditing" {
+  description = "Every endpoint sends a copy of each message it processed to the audit queue (ServiceControl's audit instance reads it); false turns auditing off and takes the endpoints' right to send there away."
+  type        = bool
+  default     = true
+}
+
+variable "report_to_servicecontrol" {
+  description = "Every endpoint sends heartbeats and custom check results to Particular-ServiceControl (create it with create_servicecontrol_queues or enable_service_platform); false turns that off and takes the endpoints' right to send there away."
+  type        = bool
+  default     = true
+}
+
+variable "send_metrics" {
+  description = "Every endpoint sends metrics (processing time, critical time, retries) to Particular-Monitoring every 10 s (create it with create_servicecontrol_queues or enable_service_platform); false turns that off and takes the endpoints' right to send there away."
+  type        = bool
+  default     = true
+}
+
 variable "enable_service_platform" {
   description = "Run the Particular Service Platform next to the endpoints: ServiceControl's error, audit and monitoring instances and ServicePulse (see the README for what it costs)."
   type        = bool

@@ -54,6 +54,9 @@ public sealed class SqsTransport : TransportDefinition
     /// </summary>
     public TimeSpan ReceiveWaitTime { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The clock a receiver checks a message's time-to-be-received against (SQS's SentTimestamp is the broker's).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Delays above 900 s through <c>-delay.fifo</c> queues; off saves a long poll per queue (3 requests a minute).</summary>
     public bool EnableUnrestrictedDelayedDelivery { get; init; } = true;
 

@@ -8,7 +8,7 @@ namespace Unbundled.Messaging.Embedded;
 /// received message, still unacknowledged, is their durable record until they are processed. Other messages for a
 /// receiver in this process with a free slot are written straight into its claimed folder.
 /// </summary>
-internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions) : IMessageDispatcher
+internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions, TimeProvider clock) : IMessageDispatcher
 {
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {
@@ -35,6 +35,7 @@ internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore 
     {
         var queue = queues.Get(destination);
         var delay = properties.DelayFrom(DateTimeOffset.UtcNow);
+        message = TimeToBeReceived.Stamp(message, properties, clock.GetUtcNow());
         if (delay == TimeSpan.Zero && handOffs.Allowed && LocalReceivers.TryHandOff(queue.Path, message, out var processing))
         {
             handOffs.Add(processing);

@@ -63,7 +63,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     public Task Initialize(PushRuntimeSettings limitations, OnMessage onMessage, OnError onError, CancellationToken cancellationToken = default)
     {
         slots = new ProcessingSlots(limitations.MaxConcurrency);
-        this.onMessage = onMessage;
+        this.onMessage = TimeToBeReceived.DiscardExpired(onMessage, transport.TimeProvider, logger);
         this.onError = onError;
         return Task.CompletedTask;
     }

@@ -27,7 +27,7 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
     /// </summary>
     public TimeSpan StaleInstanceQueueAge { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The clock of the crash clean-ups' grace periods.</summary>
+    /// <summary>The clock of the crash clean-ups' grace periods and of time-to-be-received.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public override string ToTransportAddress(QueueAddress address) => QueueNames.Sanitize(address.ToString());
@@ -50,7 +50,7 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
             IMessageReceiver (settings) => new FileSystemMessageReceiver(this, settings, queues, subscriptions, hostSettings));
         TransportInfrastructure infrastructure = new FileSystemInfrastructure(receiversById)
         {
-            Dispatcher = new FileSystemDispatcher(queues, subscriptions),
+            Dispatcher = new FileSystemDispatcher(queues, subscriptions, TimeProvider),
             Receivers = receiversById,
         };
         return Task.FromResult(infrastructure);

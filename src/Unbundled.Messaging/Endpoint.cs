@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.Messaging.Callbacks;
 using Unbundled.Messaging.Pipeline;
 using Unbundled.Messaging.Serialization;
+using Unbundled.Messaging.ServicePlatform;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging;
@@ -42,7 +43,8 @@ public static class Endpoint
             configuration.InstallersEnabled,
             (reason, exception) => logger.LogCritical(exception, "Critical error in the transport: {Reason}", reason),
             loggerFactory);
-        string[] sendingAddresses = auditAddress is null ? [errorAddress] : [errorAddress, auditAddress];
+        string[] sendingAddresses = [errorAddress, .. new[] { auditAddress }.OfType<string>(),
+            .. PlatformReporters.Queues(configuration).Select(queue => transport.ToTransportAddress(new QueueAddress(queue)))];
         var infrastructure = await transport.Initialize(hostSettings, receivers, sendingAddresses, cancellationToken);
 
         if (configuration.InstallersEnabled && configuration.Persistence is { } persistence)
@@ -58,19 +60,21 @@ public static class Endpoint
         }
 
         var serializer = new SystemJsonMessageSerializer(configuration.SerializerOptions);
-        var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, TimeProvider.System);
+        var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, configuration.TimeProvider);
         var callbacks = configuration.CallbacksEnabled && configuration.CallbacksMakeRequests ? new RequestResponseStateLookup() : null;
         var outbox = configuration.OutboxEnabled ? configuration.Persistence!.CreateOutboxStorage(configuration.EndpointName) : null;
+        var metrics = configuration.Metrics is null ? null : new Metrics.MetricsRecorder();
         var pipeline = new IncomingPipeline(
             configuration, messageTypes, handlers, serializer, factory, infrastructure.Dispatcher, outbox, callbacks,
-            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher), services, logger);
+            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider) { Metrics = metrics }, services, logger);
         var recoverability = new RecoverabilityPipeline(
             identity, configuration.Recoverability, transport.SupportsDelayedDelivery, errorAddress, infrastructure.Dispatcher,
-            TimeProvider.System, logger);
+            configuration.TimeProvider, logger) { Metrics = metrics };
 
+        var reporters = PlatformReporters.Create(configuration, identity, transport, infrastructure.Dispatcher, metrics, loggerFactory);
         var instance = new EndpointInstance(
             new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,
-            configuration.Persistence, configuration.ShutdownTimeout, logger);
+            configuration.Persistence, configuration.ShutdownTimeout, logger) { Reporters = reporters };
         try
         {
             var limitations = new PushRuntimeSettings(configuration.MaxConcurrency);
@@ -88,6 +92,11 @@ public static class Endpoint
             foreach (var receiver in infrastructure.Receivers.Values)
             {
                 await receiver.StartReceive(cancellationToken);
+            }
+
+            foreach (var reporter in reporters)
+            {
+                reporter.Start();
             }
         }
         catch

@@ -12,6 +12,7 @@ public sealed class EndpointConfiguration
     private readonly HashSet<Type> handlerTypes = [];
     private readonly HashSet<Type> declaredSends = [];
     private readonly HashSet<Type> declaredPublishes = [];
+    private readonly List<CustomChecks.CustomCheck> checks = [];
 
     public EndpointConfiguration(string endpointName)
     {
@@ -102,6 +103,65 @@ public sealed class EndpointConfiguration
         return this;
     }
 
+    public Heartbeats.HeartbeatSettings? Heartbeats { get; private set; }
+
+    public CustomChecks.CustomChecksSettings? CustomChecks { get; private set; }
+
+    public Metrics.MetricsSettings? Metrics { get; private set; }
+
+    /// <summary>
+    /// Sends ServiceControl Monitoring the metadata report and the ProcessingTime, CriticalTime and Retries streams every
+    /// <paramref name="interval"/> (NServiceBus.Metrics.ServiceControl, wire-format §6.4); <paramref name="queueLength"/>
+    /// adds the QueueLength stream where Monitoring cannot measure the queue itself.
+    /// </summary>
+    public EndpointConfiguration SendMetricDataToServiceControl(string monitoringQueue, TimeSpan interval, string? instanceId = null, Func<long>? queueLength = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(monitoringQueue);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        Metrics = new Metrics.MetricsSettings(monitoringQueue, interval, instanceId, queueLength);
+        return this;
+    }
+
+    /// <summary>The checks whose results go to <see cref="CustomChecks"/>'s queue.</summary>
+    public IReadOnlyList<CustomChecks.CustomCheck> Checks => checks;
+
+    /// <summary>The ServiceControl queues heartbeats, custom checks and metrics go to, each once (the installers create them).</summary>
+    public IReadOnlyList<string> ServicePlatformQueues =>
+        [.. new[] { Heartbeats?.Queue, CustomChecks?.Queue, Metrics?.Queue }.OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Reports the results of the checks added with <see cref="AddCustomCheck"/> to ServiceControl (NServiceBus.CustomChecks).</summary>
+    public EndpointConfiguration ReportCustomChecksTo(string serviceControlQueue, TimeSpan? timeToLive = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceControlQueue);
+        CustomChecks = new CustomChecks.CustomChecksSettings(serviceControlQueue, timeToLive);
+        return this;
+    }
+
+    public EndpointConfiguration AddCustomCheck(CustomChecks.CustomCheck check)
+    {
+        if (checks.Any(existing => existing.Id == check.Id))
+        {
+            throw new ArgumentException($"Endpoint {EndpointName} already has a custom check {check.Id}.", nameof(check));
+        }
+
+        checks.Add(check);
+        return this;
+    }
+
+    /// <summary>
+    /// Sends ServiceControl a <c>RegisterEndpointStartup</c> at start and an <c>EndpointHeartbeat</c> every
+    /// <paramref name="frequency"/> (default 10 s), each discarded unread after <paramref name="timeToLive"/> (default 4 × the
+    /// frequency), as NServiceBus.Heartbeat does (wire-format §6.3).
+    /// </summary>
+    public EndpointConfiguration SendHeartbeatTo(string serviceControlQueue, TimeSpan? frequency = null, TimeSpan? timeToLive = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceControlQueue);
+        var every = frequency ?? Unbundled.Messaging.Heartbeats.HeartbeatSettings.DefaultFrequency;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(every, TimeSpan.Zero);
+        Heartbeats = new Heartbeats.HeartbeatSettings(serviceControlQueue, every, timeToLive ?? every * 4);
+        return this;
+    }
+
     public EndpointConfiguration LimitMessageProcessingConcurrencyTo(int maxConcurrency)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
@@ -173,6 +233,15 @@ public sealed class EndpointConfiguration
     public EndpointConfiguration RequireDeclaredMessages()
     {
         RequiresDeclaredMessages = true;
+        return this;
+    }
+
+    /// <summary>The clock of the endpoint's headers, audit copies and periodic reports (heartbeats, checks, metrics).</summary>
+    public TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
+
+    public EndpointConfiguration UseTimeProvider(TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
         return this;
     }
 

@@ -18,6 +18,8 @@ public sealed class SendOptions : ExtendableOptions
 
     internal DateTimeOffset? DeliverAt { get; private set; }
 
+    internal TimeSpan? TimeToBeReceived { get; private set; }
+
     public void SetDestination(string destination) => ExplicitDestination = destination;
 
     public string? GetDestination() => ExplicitDestination;
@@ -47,6 +49,18 @@ public sealed class SendOptions : ExtendableOptions
         DeliverAt = at;
         Delay = null;
     }
+
+    /// <summary>
+    /// Lets the message be discarded, unprocessed, when it has not been received within <paramref name="timeToBeReceived"/>
+    /// of being sent (what NServiceBus's <c>[TimeToBeReceived]</c> does): for messages worthless once old, like heartbeats.
+    /// </summary>
+    public void SetTimeToBeReceived(TimeSpan timeToBeReceived)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeToBeReceived, TimeSpan.Zero);
+        TimeToBeReceived = timeToBeReceived;
+    }
+
+    public TimeSpan? GetTimeToBeReceived() => TimeToBeReceived;
 
     public TimeSpan? GetDeliveryDelay() => Delay;
 

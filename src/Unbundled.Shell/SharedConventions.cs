@@ -42,6 +42,8 @@ public static class SharedConventions
         }
 
         UseShutdownTimeout(builder, endpoint);
+        // ServiceControl Monitoring polls an SQS queue's length itself, but cannot read a folder: the embedded shell reports it.
+        endpoint.UseServicePlatform(builder.Configuration, shell.Kind == ShellKind.Embedded ? Checks.QueueFolderLength.Of(shell.QueuesPath, endpointName) : null);
 
         // What each endpoint sends, publishes and replies is declared, so its topology (and terraform) cannot miss any of it.
         endpoint.RequireDeclaredMessages();
@@ -90,8 +92,9 @@ public static class SharedConventions
     private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, bool watchQueues)
     {
         var database = new SqliteDatabase(shell.DatabasePath);
-        endpoint.UseTransport(new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues })
-            .UsePersistence(new SqlitePersistence(database));
+        var transport = new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues };
+        endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database));
+        Checks.ShellChecks.AddEmbeddedChecks(services, endpoint, transport, shell.DatabasePath);
         services.TryAddSingleton(database);
         services.TryAddSingleton<ICustomerViews, SqliteCustomerViews>();
         services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();

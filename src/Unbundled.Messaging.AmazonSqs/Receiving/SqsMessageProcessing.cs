@@ -63,13 +63,14 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
     private bool Expired(Dictionary<string, string> headers)
     {
         if (!headers.Remove(TransportHeaders.TimeToBeReceived, out var timeToBeReceived)
-            || message.Attributes?.GetValueOrDefault("SentTimestamp") is not { } sent)
+            || message.Attributes?.GetValueOrDefault("SentTimestamp") is not { } sent
+            || !TimeSpan.TryParse(timeToBeReceived, CultureInfo.InvariantCulture, out var ttbr))
         {
             return false;
         }
 
         var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sent, CultureInfo.InvariantCulture));
-        return sentAt + TimeSpan.Parse(timeToBeReceived, CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow;
+        return sentAt + ttbr < receiver.Clock.GetUtcNow();
     }
 
     /// <summary>A message nobody can read goes to error exactly as it came, body and attributes, without fault headers.</summary>

@@ -269,6 +269,8 @@ internal sealed class SqsMessageReceiver(
 
     internal TimeSpan MaxRenewal => transport.MaxAutoMessageVisibilityRenewalDuration;
 
+    internal TimeProvider Clock => transport.TimeProvider;
+
     internal FailureCounts Failures => failures;
 
     internal DeleteBatcher Deletes => deletes!;

@@ -15,7 +15,7 @@ internal sealed record PreparedMessage(string Queue, string MessageId, string Bo
 
     public static PreparedMessage For(UnicastTransportOperation operation, DateTimeOffset now)
     {
-        var body = SqsEnvelope.Wrap(operation.Message.Headers, operation.Message.Body.Span);
+        var body = SqsEnvelope.Wrap(operation.Message.Headers, operation.Message.Body.Span, operation.Properties.DiscardIfNotReceivedBefore);
         if (Encoding.UTF8.GetByteCount(body) > TransportHeaders.MaximumMessageSize)
         {
             throw new InvalidOperationException(

@@ -10,7 +10,10 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// </summary>
 internal static class SqsEnvelope
 {
-    public static string Wrap(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
+    /// <param name="headers">The message's headers.</param>
+    /// <param name="body">The serialized body.</param>
+    /// <param name="timeToBeReceived">Written as <c>NServiceBus.AmazonSQS.TimeToBeReceived</c> among the headers (wire-format §1.1).</param>
+    public static string Wrap(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, TimeSpan? timeToBeReceived = null)
     {
         var buffer = new ArrayBufferWriter<byte>(body.Length * 4 / 3 + 512);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -22,6 +25,11 @@ internal static class SqsEnvelope
             foreach (var (name, value) in headers)
             {
                 writer.WriteString(name, value);
+            }
+
+            if (timeToBeReceived is { } ttbr)
+            {
+                writer.WriteString(TransportHeaders.TimeToBeReceived, ttbr.ToString());
             }
 
             writer.WriteEndObject();

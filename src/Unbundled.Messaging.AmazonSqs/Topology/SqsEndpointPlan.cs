@@ -12,4 +12,8 @@ public sealed record SqsEndpointPlan(
     IReadOnlyList<Type> PublishedEvents,
     IReadOnlyList<QueueAddress> SendsTo,
     string ErrorQueue,
-    string? AuditQueue);
+    string? AuditQueue)
+{
+    /// <summary>Where its heartbeats, custom checks and metrics go (<see cref="EndpointConfiguration.ServicePlatformQueues"/>).</summary>
+    public IReadOnlyList<string> ServicePlatformQueues { get; init; } = [];
+}

@@ -24,7 +24,7 @@ public static class SqsTopology
         ReceiveSettings[] receivers = plan.UniquelyAddressable
             ? [main, new ReceiveSettings("Instance", new QueueAddress(plan.EndpointName, AnyInstance), false, plan.ErrorQueue, IsInstanceSpecific: true)]
             : [main];
-        string[] serviceControl = [.. new[] { plan.ErrorQueue, plan.AuditQueue }.OfType<string>().Select(q => transport.ToTransportAddress(new QueueAddress(q)))];
+        string[] serviceControl = [.. new[] { plan.ErrorQueue, plan.AuditQueue }.OfType<string>().Concat(plan.ServicePlatformQueues).Select(q => transport.ToTransportAddress(new QueueAddress(q)))];
         var queues = SqsQueues.Of(transport, receivers, serviceControl, receiver => QueueName(transport, receiver.ReceiveAddress)).ToList();
 
         // An instance queue and its delay queue are both matched by the instance pattern, which is what IAM can name.

@@ -15,6 +15,9 @@ internal sealed class EndpointInstance(
 {
     private int stopped;
 
+    /// <summary>Heartbeats, checks and metrics, stopped first: a stopping endpoint reports nothing more.</summary>
+    public IReadOnlyList<ServicePlatform.IPlatformReporter> Reporters { get; init; } = [];
+
     /// <summary>Writes a cancelled handler left queued go out before the stop ends, within the clean-up time.</summary>
     private async Task PersistenceIdle()
     {
@@ -48,6 +51,7 @@ internal sealed class EndpointInstance(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var handlers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         handlers.CancelAfter(StopBudget.ForHandlers(shutdownTimeout));
+        await Task.WhenAll(Reporters.Select(reporter => reporter.Stop()));
         await Task.WhenAll(infrastructure.Receivers.Values.Select(receiver => receiver.StopReceive(handlers.Token)));
         callbacks?.CancelAll();
         await Task.WhenAll(PersistenceIdle(), infrastructure.Shutdown(handlers.Token));

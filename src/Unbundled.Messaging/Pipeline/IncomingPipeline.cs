@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.Callbacks;
@@ -30,14 +31,17 @@ internal sealed class IncomingPipeline(
         using var activity = MessagingDiagnostics.StartProcessing(context.Headers, context.ReceiveAddress);
         var messageId = context.Headers.GetValueOrDefault(Headers.MessageId) ?? context.NativeMessageId;
         var incoming = new IncomingMessage(messageId, context.Headers, context.Body);
-        var processingStarted = DateTimeOffset.UtcNow;
+        var processingStarted = afterProcessing.Clock.GetUtcNow();
 
-        if (callbacks?.TryComplete(incoming, responseType => DeserializeReply(incoming, responseType)) == true || IsIgnored(incoming))
+        // A reply a request awaited and a control message are processed without handlers; as in NServiceBus, they are
+        // audited all the same (docs/servicecontrol.md).
+        var handledWithoutHandlers = callbacks?.TryComplete(incoming, responseType => DeserializeReply(incoming, responseType)) == true
+            || IsIgnored(incoming);
+        if (handledWithoutHandlers)
         {
-            return;
+            // Nothing to run.
         }
-
-        if (outbox is null)
+        else if (outbox is null)
         {
             var operations = await InvokeHandlers(incoming, Prepare(incoming), storageSession: null, cancellationToken);
             await dispatcher.Dispatch(operations with { BackedByReceivedMessage = true }, cancellationToken);
@@ -167,7 +171,14 @@ internal sealed class IncomingPipeline(
         foreach (var operation in stored)
         {
             var message = new OutgoingMessage(operation.MessageId, new Dictionary<string, string>(operation.Headers), operation.Body);
-            var properties = new DispatchProperties { DelayDeliveryWith = operation.DelayDeliveryWith, DoNotDeliverBefore = operation.DoNotDeliverBefore };
+            var properties = new DispatchProperties
+            {
+                DelayDeliveryWith = operation.DelayDeliveryWith,
+                DoNotDeliverBefore = operation.DoNotDeliverBefore,
+                // The outbox keeps the header, which NServiceBus also sets, rather than a property of its own.
+                DiscardIfNotReceivedBefore = operation.Headers.TryGetValue(Headers.TimeToBeReceived, out var ttbr)
+                    && TimeSpan.TryParse(ttbr, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
+            };
             if (operation.Destination is { } destination)
             {
                 unicast.Add(new UnicastTransportOperation(message, destination, properties));

@@ -45,10 +45,24 @@ internal sealed class OutgoingMessageFactory(
             headers[Headers.CorrelationId] = correlationId;
         }
 
-        var properties = new DispatchProperties { DelayDeliveryWith = options.Delay, DoNotDeliverBefore = options.DeliverAt };
+        var properties = new DispatchProperties
+        {
+            DelayDeliveryWith = options.Delay, DoNotDeliverBefore = options.DeliverAt, DiscardIfNotReceivedBefore = options.TimeToBeReceived,
+        };
         if (options.Delay is not null || options.DeliverAt is not null)
         {
+            if (options.TimeToBeReceived is not null)
+            {
+                // As in NServiceBus: the clock of a time-to-be-received would run while the message waits for its delay.
+                throw new InvalidOperationException("A message with a time-to-be-received cannot be delayed: remove one of the two.");
+            }
+
             headers[Headers.DeliverAt] = WireDate.ToWireFormattedString(options.DeliverAt ?? clock.GetUtcNow() + options.Delay!.Value);
+        }
+
+        if (options.TimeToBeReceived is { } timeToBeReceived)
+        {
+            headers[Headers.TimeToBeReceived] = timeToBeReceived.ToString();
         }
 
         return new UnicastTransportOperation(Serialize(message, headers), destination, properties);

@@ -19,6 +19,9 @@ internal sealed class RecoverabilityPipeline(
 {
     private const int MaxExceptionMessageLength = 16384;
 
+    /// <summary>Where retries are counted when the endpoint sends metrics.</summary>
+    public Metrics.MetricsRecorder? Metrics { get; init; }
+
     public async Task<ErrorHandleResult> Invoke(ErrorContext error, CancellationToken cancellationToken)
     {
         var message = error.Message;
@@ -32,6 +35,7 @@ internal sealed class RecoverabilityPipeline(
         if (error.ImmediateProcessingFailures <= settings.ImmediateRetries)
         {
             logger.LogInformation(error.Exception, "Immediate retry {Attempt} of message {MessageId}", error.ImmediateProcessingFailures, messageId);
+            CountRetry(message.Headers);
             return ErrorHandleResult.RetryRequired;
         }
 
@@ -39,6 +43,7 @@ internal sealed class RecoverabilityPipeline(
         {
             var delay = settings.DelayedRetryTimeIncrease * attempt;
             logger.LogWarning(error.Exception, "Delayed retry {Attempt} of message {MessageId} in {Delay}", attempt, messageId, delay);
+            CountRetry(message.Headers);
             var headers = new Dictionary<string, string>(message.Headers)
             {
                 [Headers.DelayedRetries] = attempt.ToString(CultureInfo.InvariantCulture),
@@ -52,6 +57,14 @@ internal sealed class RecoverabilityPipeline(
 
         await MoveToError(error, messageId, cancellationToken);
         return ErrorHandleResult.Handled;
+    }
+
+    private void CountRetry(IReadOnlyDictionary<string, string> headers)
+    {
+        if (Metrics is not null && headers.TryGetValue(Headers.EnclosedMessageTypes, out var tag))
+        {
+            Metrics.Record(Unbundled.Messaging.Metrics.MetricsRecorder.Retries, clock.GetUtcNow(), tag, 1);
+        }
     }
 
     private int? NextDelayedRetry(IReadOnlyDictionary<string, string> headers)

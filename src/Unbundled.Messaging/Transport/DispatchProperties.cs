@@ -9,6 +9,12 @@ public sealed record DispatchProperties
 
     public DateTimeOffset? DoNotDeliverBefore { get; init; }
 
+    /// <summary>
+    /// The time-to-be-received: a receiver discards the message, unprocessed, once this long has passed since it was sent
+    /// (NServiceBus's <c>DiscardIfNotReceivedBefore</c>; wire-format §1.3 step 7).
+    /// </summary>
+    public TimeSpan? DiscardIfNotReceivedBefore { get; init; }
+
     /// <summary>The delay left from <paramref name="now"/>, or zero when the message is due.</summary>
     public TimeSpan DelayFrom(DateTimeOffset now)
     {

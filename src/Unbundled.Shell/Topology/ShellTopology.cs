@@ -48,6 +48,6 @@ public static class ShellTopology
             [.. endpoint.Declared.Publishes],
             [.. sends.Concat(replies)],
             configuration.ErrorQueue,
-            configuration.AuditQueue);
+            configuration.AuditQueue) { ServicePlatformQueues = configuration.ServicePlatformQueues };
     }
 }

@@ -11,6 +11,8 @@ public sealed class SqsWorld : ITransportWorld
 
     public string Prefix { get; } = NamePrefix.Create();
 
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public async Task Initialize() => emulators = await AwsEmulators.Shared();
 
     public TransportDefinition CreateTransport() => new SqsTransport(AwsEmulators.Credentials, AwsEmulators.Region)
@@ -19,6 +21,7 @@ public sealed class SqsWorld : ITransportWorld
         TopicNamePrefix = Prefix,
         SqsServiceUrl = emulators!.SqsServiceUrl,
         SnsServiceUrl = emulators.SnsServiceUrl,
+        TimeProvider = Time,
     };
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -38,6 +38,22 @@ public sealed class When_messages_go_on_the_wire : TransportTest<SqsWorld>
     }
 
     [Fact]
+    public async Task A_time_to_be_received_travels_as_the_transport_header_in_the_envelope()
+    {
+        using var queue = await RawQueue.Create(World.Prefix + "Golden");
+        var sender = await StartEndpoint("Sender", c => c.SendOnly());
+        var options = new SendOptions();
+        options.SetDestination("Golden");
+        options.SetTimeToBeReceived(TimeSpan.FromSeconds(40));
+
+        await sender.Send(new DoSomething("brief"), options);
+
+        var headers = AssertEnvelope((await queue.ReceiveOne()).Body, """{"Text":"brief"}""");
+        Assert.Equal("00:00:40", headers["NServiceBus.AmazonSQS.TimeToBeReceived"]);
+        Assert.Equal("00:00:40", headers[Headers.TimeToBeReceived]);
+    }
+
+    [Fact]
     public async Task A_published_event_arrives_through_the_topic_as_the_same_envelope()
     {
         // Subscribe the queue but run no pump on it: a stopped pump's abandoned long poll could still take the message.

@@ -26,3 +26,7 @@ public sealed class When_two_instances_compete : When_two_instances_compete<Embe
 public sealed class When_an_endpoint_restarts : When_an_endpoint_restarts<EmbeddedWorld>;
 
 public sealed class When_an_endpoint_stops : When_an_endpoint_stops<EmbeddedWorld>;
+
+public sealed class When_a_message_has_a_time_to_be_received : When_a_message_has_a_time_to_be_received<EmbeddedWorld>;
+
+public sealed class When_ServiceControl_retries_a_failed_message : When_ServiceControl_retries_a_failed_message<EmbeddedWorld>;

@@ -11,4 +11,7 @@ public interface ITransportWorld : IAsyncDisposable
     Task Initialize();
 
     TransportDefinition CreateTransport();
+
+    /// <summary>The clock of the transports this world creates (from then on); a scenario about time sets a fake one.</summary>
+    TimeProvider Time { get; set; }
 }

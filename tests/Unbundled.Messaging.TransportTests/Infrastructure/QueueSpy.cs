@@ -25,6 +25,9 @@ public sealed class QueueSpy : IAsyncDisposable
         return spy;
     }
 
+    /// <summary>The physical name of the queue spied on.</summary>
+    public string ReceiveAddress => infrastructure?.Receivers["Spy"].ReceiveAddress ?? throw new InvalidOperationException("The spy has not started.");
+
     public async Task<MessageContext> Next(TimeSpan? timeout = null)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? Scenario.Timeout);

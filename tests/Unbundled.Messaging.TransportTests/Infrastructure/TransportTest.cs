@@ -70,6 +70,11 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
         return spy;
     }
 
+    /// <summary>ServiceControl on this world's transport: spies on error, its staging queue and its main queue.</summary>
+    protected async Task<SimulatedServiceControl> StartServiceControl() => new(
+        await SpyOn("error"), await SpyOn(SimulatedServiceControl.StagingQueue), await SpyOn(SimulatedServiceControl.MainQueue),
+        (queue, headers, body) => DispatchRaw(queue, headers, body.ToArray()));
+
     /// <summary>Dispatches a raw transport message, bypassing the endpoint's serializer and header rules.</summary>
     protected async Task DispatchRaw(string destination, Dictionary<string, string> headers, byte[] body)
     {

@@ -14,7 +14,10 @@ internal static class Drift
         var terraform = new TerraformResources(configuration, values);
         var differences = new List<string>();
         Compare(differences, "queue", terraform.Queues(), topology.Queues.Where(q => !q.InstanceSpecific).Select(TerraformResources.Describe)
-            .Concat(topology.ServiceControlQueues.Select(name => TerraformResources.Describe(new QueueResource(name, false, 0, 0, false)))));
+            
+            // ServiceControl's own queues are terraform's only with create_servicecontrol_queues: compared through the grants alone.
+            .Concat(topology.ServiceControlQueues.Where(name => !TerraformResources.IsServiceControlPlatformQueue(name))
+                .Select(name => TerraformResources.Describe(new QueueResource(name, false, 0, 0, false)))));
         Compare(differences, "topic", terraform.Topics(), topology.Topics);
         Compare(differences, "subscription", terraform.Subscriptions(), topology.Subscriptions.Select(TerraformResources.Describe));
         Compare(differences, "queue policy", terraform.QueuePolicies(), topology.QueuePolicies.Select(TerraformResources.Describe));

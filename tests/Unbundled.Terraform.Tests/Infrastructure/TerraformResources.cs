@@ -10,7 +10,7 @@ internal sealed class TerraformResources(TerraformConfiguration configuration, T
 {
     /// <summary>The queues the ServiceControl platform reads for itself (wire format §6.1); the code neither needs nor sends to them.</summary>
     public static bool IsServiceControlPlatformQueue(string name) =>
-        name == CodeTopology.Prefix + "audit" || name.StartsWith(CodeTopology.Prefix + "Particular-", StringComparison.Ordinal);
+        name.StartsWith(CodeTopology.Prefix + "Particular-", StringComparison.Ordinal);
 
     public static string Describe(QueueResource queue) => queue.Fifo ? $"{queue.Name} (FIFO, delay {queue.DelaySeconds} s)" : queue.Name;
 

@@ -17,6 +17,10 @@ internal sealed partial class TerraformValues(TerraformConfiguration configurati
         ["var.region"] = Arns.AnyRegion,
         ["data.aws_partition.current.partition"] = Arns.AnyPartition,
         ["data.aws_caller_identity.current.account_id"] = Arns.AnyAccount,
+        // The switches of what the endpoints send to the Service Platform, at their defaults (the code's topology is the defaults').
+        ["var.enable_auditing"] = "true",
+        ["var.report_to_servicecontrol"] = "true",
+        ["var.send_metrics"] = "true",
     };
 
     /// <summary>The values of <paramref name="expression"/> (one, or several for a list), with <c>each.key</c> = <paramref name="eachKey"/>.</summary>
@@ -26,7 +30,10 @@ internal sealed partial class TerraformValues(TerraformConfiguration configurati
         {
             var items = configuration.Locals[loop.Groups["list"].Value]?[Key(eachKey)] as JsonArray
                 ?? throw new InvalidOperationException($"local.{loop.Groups["list"].Value}[\"{eachKey}\"] is not a list in {expression}.");
-            return [.. items.SelectMany(item => Resolve(Text(configuration.Locals[loop.Groups["map"].Value]?[Hcl.Text(item)!], expression), eachKey))];
+            var included = loop.Groups["enabled"].Success
+                ? items.Where(item => IsTrue(configuration.Locals[loop.Groups["enabled"].Value]?[Hcl.Text(item)!], expression))
+                : items;
+            return [.. included.SelectMany(item => Resolve(Text(configuration.Locals[loop.Groups["map"].Value]?[Hcl.Text(item)!], expression), eachKey))];
         }
 
         if (TableName().Match(expression) is { Success: true } table)
@@ -81,12 +88,18 @@ internal sealed partial class TerraformValues(TerraformConfiguration configurati
         };
     }
 
+    /// <summary>A boolean local: a literal, or a switch variable at its default.</summary>
+    private static bool IsTrue(JsonNode? node, string context) => node?.GetValueKind() == System.Text.Json.JsonValueKind.True
+        || (node?.GetValueKind() != System.Text.Json.JsonValueKind.False
+            && Interpolation().Match(Text(node, context)) is { Success: true } reference
+            && Variables.GetValueOrDefault(reference.Groups["ref"].Value) == "true");
+
     private static string Key(string? eachKey) => eachKey ?? throw new InvalidOperationException("each.key outside a for_each.");
 
     private static string Text(JsonNode? node, string context) =>
         Hcl.Text(node) ?? throw new InvalidOperationException($"{context} does not evaluate to a string.");
 
-    [GeneratedRegex(@"^\$\{\[for (?<item>\w+) in local\.(?<list>\w+)\[each\.key\] : local\.(?<map>\w+)\[\k<item>\]\]\}$")]
+    [GeneratedRegex(@"^\$\{\[for (?<item>\w+) in local\.(?<list>\w+)\[each\.key\] : local\.(?<map>\w+)\[\k<item>\]( if local\.(?<enabled>\w+)\[\k<item>\])?\]\}$")]
     private static partial Regex ForOverLocal();
 
     [GeneratedRegex(@"^\$\{var\.table_name != null \? var\.table_name : ""(?<otherwise>.*)""\}$")]
