@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Unbundled.Lambda.Harness.RuntimeApi;
+using Unbundled.Lambda.Runtime;
+
+namespace Unbundled.Lambda.Harness;
+
+/// <summary>
+/// One execution environment: a Runtime API and the function process it started, holding one invocation at a time. A
+/// timeout, an init error or an exit ends it, as in Lambda; the next invocation then gets a new environment (a cold start).
+/// </summary>
+internal sealed class ExecutionEnvironment : IAsyncDisposable
+{
+    private readonly FunctionDefinition function;
+    private readonly RuntimeApiServer api;
+    private readonly Process process;
+    private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long startedAt = Stopwatch.GetTimestamp();
+    private bool warm;
+
+    private ExecutionEnvironment(FunctionDefinition function, RuntimeApiServer api, Process process, ILogger logger)
+    {
+        this.function = function;
+        this.api = api;
+        this.process = process;
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => exited.TrySetResult();
+        process.OutputDataReceived += (_, e) => Log(logger, e.Data);
+        process.ErrorDataReceived += (_, e) => Log(logger, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public bool Alive { get; private set; } = true;
+
+    public int ProcessId => process.Id;
+
+    public static async Task<ExecutionEnvironment> Start(FunctionDefinition function, ILoggerFactory loggerFactory)
+    {
+        var arn = $"arn:aws:lambda:us-east-1:000000000000:function:{function.Name}";
+        var api = await RuntimeApiServer.Start(arn, loggerFactory);
+        var start = new ProcessStartInfo(function.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in function.Arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in function.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment[RuntimeApiClient.EndpointVariable] = api.Endpoint;
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = function.Name;
+        start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
+        start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = function.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
+        start.Environment["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + function.Name;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {function.FileName}");
+        return new ExecutionEnvironment(function, api, process, loggerFactory.CreateLogger("Unbundled.Lambda.Function." + function.Name));
+    }
+
+    public async Task<InvocationResult> Invoke(byte[] payload, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var cold = !warm;
+        var began = cold ? startedAt : Stopwatch.GetTimestamp();
+        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), clock.GetUtcNow() + function.Timeout, payload);
+        await api.Enqueue(invocation);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(function.Timeout);
+        var timedOut = Task.Delay(Timeout.Infinite, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        var first = await Task.WhenAny(invocation.Answer, api.InitError, exited.Task, timedOut);
+        warm = true;
+        InvocationResult Result(InvocationOutcome outcome, byte[] body, FunctionError? error) =>
+            new(outcome, body, error, invocation.RequestId, cold, Stopwatch.GetElapsedTime(began));
+
+        if (first == invocation.Answer)
+        {
+            var (outcome, body, error) = await invocation.Answer;
+            return Result(outcome, body, error);
+        }
+
+        await End();
+        if (first == api.InitError)
+        {
+            return Result(InvocationOutcome.InitError, [], await api.InitError);
+        }
+
+        if (first == exited.Task)
+        {
+            var code = process.ExitCode;
+            return invocation.Taken
+                ? Result(InvocationOutcome.RuntimeExited, [], new FunctionError($"Runtime exited with error: exit status {code}", "Runtime.ExitError", []))
+                : Result(InvocationOutcome.InitError, [], new FunctionError($"Runtime exited before taking an invocation: exit status {code}", "Runtime.ExitError", []));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Result(InvocationOutcome.TimedOut, [], new FunctionError(
+            $"Task timed out after {function.Timeout.TotalSeconds:0.00} seconds", "Sandbox.Timedout", []));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await End();
+        process.Dispose();
+    }
+
+    /// <summary>Lambda stops an environment whose invocation timed out or whose init failed: the process goes with it.</summary>
+    private async Task End()
+    {
+        Alive = false;
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await exited.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        {
+        }
+
+        await api.DisposeAsync();
+    }
+
+    private void Log(ILogger logger, string? line)
+    {
+        if (line is not null)
+        {
+            logger.LogInformation("[{Function} {ProcessId}] {Line}", function.Name, process.Id, line);
+        }
+    }
+}

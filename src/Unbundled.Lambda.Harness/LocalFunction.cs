@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Unbundled.Lambda.Harness;
+
+/// <summary>
+/// A function and its execution environments: an invocation takes an idle environment or starts one (up to
+/// <see cref="FunctionDefinition.MaxEnvironments"/>, beyond which it waits, as reserved concurrency throttles).
+/// </summary>
+public sealed class LocalFunction(FunctionDefinition definition, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null) : IAsyncDisposable
+{
+    private readonly ConcurrentBag<ExecutionEnvironment> idle = [];
+    private readonly ConcurrentDictionary<ExecutionEnvironment, bool> all = new();
+    private readonly SemaphoreSlim slots = new(definition.MaxEnvironments);
+    private readonly ILoggerFactory loggers = loggerFactory ?? NullLoggerFactory.Instance;
+
+    public FunctionDefinition Definition => definition;
+
+    /// <summary>The environments alive now (started and not ended).</summary>
+    public int Environments => all.Count;
+
+    public async Task<InvocationResult> Invoke(byte[] payload, CancellationToken cancellationToken = default)
+    {
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            if (!idle.TryTake(out var environment))
+            {
+                environment = await ExecutionEnvironment.Start(definition, loggers);
+                all[environment] = true;
+            }
+
+            var result = await environment.Invoke(payload, clock ?? TimeProvider.System, cancellationToken);
+            if (environment.Alive)
+            {
+                idle.Add(environment);
+            }
+            else
+            {
+                all.TryRemove(environment, out _);
+                await environment.DisposeAsync();
+            }
+
+            return result;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var environment in all.Keys)
+        {
+            await environment.DisposeAsync();
+        }
+
+        all.Clear();
+        slots.Dispose();
+    }
+}
