@@ -12,6 +12,9 @@ namespace Unbundled.Lambda.Harness;
 /// </summary>
 internal sealed class ExecutionEnvironment : IAsyncDisposable
 {
+    /// <summary>Lambda's limit for the init phase of an on-demand function.</summary>
+    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
+
     private readonly FunctionDefinition function;
     private readonly RuntimeApiServer api;
     private readonly Process process;
@@ -68,41 +71,43 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     public async Task<InvocationResult> Invoke(byte[] payload, TimeProvider clock, CancellationToken cancellationToken)
     {
         var cold = !warm;
-        var began = cold ? startedAt : Stopwatch.GetTimestamp();
-        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), clock.GetUtcNow() + function.Timeout, payload);
-        await api.Enqueue(invocation);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(function.Timeout);
-        var timedOut = Task.Delay(Timeout.Infinite, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-        var first = await Task.WhenAny(invocation.Answer, api.InitError, exited.Task, timedOut);
         warm = true;
+        var began = cold ? startedAt : Stopwatch.GetTimestamp();
+        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), function.Timeout, payload, clock);
+        await api.Enqueue(invocation);
         InvocationResult Result(InvocationOutcome outcome, byte[] body, FunctionError? error) =>
             new(outcome, body, error, invocation.RequestId, cold, Stopwatch.GetElapsedTime(began));
 
-        if (first == invocation.Answer)
+        // Init: until the process asks for the invocation, within Lambda's 10 s init limit.
+        var initEnded = Task.Delay(InitTimeout, clock, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        var first = await Task.WhenAny(invocation.Taken, api.InitError, exited.Task, initEnded);
+        if (first != invocation.Taken)
+        {
+            await End();
+            cancellationToken.ThrowIfCancellationRequested();
+            return first == api.InitError
+                ? Result(InvocationOutcome.InitError, [], await api.InitError)
+                : Result(InvocationOutcome.InitError, [], new FunctionError(
+                    exited.Task.IsCompleted ? $"Runtime exited before taking an invocation: exit status {process.ExitCode}" : "Init timed out", "Runtime.ExitError", []));
+        }
+
+        var untilDeadline = Max(invocation.Deadline - clock.GetUtcNow(), TimeSpan.Zero);
+        var timedOut = Task.Delay(untilDeadline, clock, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        var answered = await Task.WhenAny(invocation.Answer, exited.Task, timedOut);
+        if (answered == invocation.Answer)
         {
             var (outcome, body, error) = await invocation.Answer;
             return Result(outcome, body, error);
         }
 
         await End();
-        if (first == api.InitError)
-        {
-            return Result(InvocationOutcome.InitError, [], await api.InitError);
-        }
-
-        if (first == exited.Task)
-        {
-            var code = process.ExitCode;
-            return invocation.Taken
-                ? Result(InvocationOutcome.RuntimeExited, [], new FunctionError($"Runtime exited with error: exit status {code}", "Runtime.ExitError", []))
-                : Result(InvocationOutcome.InitError, [], new FunctionError($"Runtime exited before taking an invocation: exit status {code}", "Runtime.ExitError", []));
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
-        return Result(InvocationOutcome.TimedOut, [], new FunctionError(
-            $"Task timed out after {function.Timeout.TotalSeconds:0.00} seconds", "Sandbox.Timedout", []));
+        return answered == exited.Task
+            ? Result(InvocationOutcome.RuntimeExited, [], new FunctionError($"Runtime exited with error: exit status {process.ExitCode}", "Runtime.ExitError", []))
+            : Result(InvocationOutcome.TimedOut, [], new FunctionError($"Task timed out after {function.Timeout.TotalSeconds:0.00} seconds", "Sandbox.Timedout", []));
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public async ValueTask DisposeAsync()
     {

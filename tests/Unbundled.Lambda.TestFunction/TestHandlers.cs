@@ -7,7 +7,9 @@ namespace Unbundled.Lambda.TestFunction;
 internal static class TestHandlers
 {
     public static Task<IInvocationHandler> Create(CancellationToken cancellationToken) =>
-        Task.FromResult<IInvocationHandler>(Environment.GetEnvironmentVariable("UNBUNDLED_TEST_HANDLER") switch
+        Environment.GetEnvironmentVariable("UNBUNDLED_TEST_HANDLER") == "work-endpoint"
+            ? WorkEndpoint.Start(cancellationToken)
+            : Task.FromResult<IInvocationHandler>(Environment.GetEnvironmentVariable("UNBUNDLED_TEST_HANDLER") switch
         {
             "echo" => new Handler((invocation, _) => Task.FromResult(Echo(invocation))),
             "fail" => new Handler((_, _) => throw new InvalidOperationException("The handler failed on purpose")),

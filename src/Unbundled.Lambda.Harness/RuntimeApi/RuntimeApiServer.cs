@@ -75,8 +75,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             return;
         }
 
-        invocation.Taken = true;
         current = invocation;
+        invocation.Take();
         var headers = context.Response.Headers;
         headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
         headers["Lambda-Runtime-Deadline-Ms"] = invocation.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);

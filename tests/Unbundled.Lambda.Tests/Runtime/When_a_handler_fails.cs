@@ -8,10 +8,10 @@ public sealed class When_a_handler_fails
     [Fact]
     public async Task Should_report_an_invocation_error_and_keep_the_environment()
     {
-        await using var function = TestFunction.With("fail");
+        await using var function = TestFunctions.With("fail");
 
-        var first = await function.Invoke(TestFunction.Payload("{}"));
-        var second = await function.Invoke(TestFunction.Payload("{}"));
+        var first = await function.Invoke(TestFunctions.Payload("{}"));
+        var second = await function.Invoke(TestFunctions.Payload("{}"));
 
         Assert.Equal(InvocationOutcome.FunctionError, first.Outcome);
         Assert.Equal("System.InvalidOperationException", first.Error!.ErrorType);

@@ -8,9 +8,9 @@ public sealed class When_invocations_overlap
     [Fact]
     public async Task Should_run_one_invocation_at_a_time_per_environment()
     {
-        await using var function = TestFunction.With("echo", environments: 2);
+        await using var function = TestFunctions.With("echo", environments: 2);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(n => function.Invoke(TestFunction.Payload($$"""{"n":{{n}}}"""))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(n => function.Invoke(TestFunctions.Payload($$"""{"n":{{n}}}"""))));
 
         var processes = results.Select(r => JsonDocument.Parse(r.Payload).RootElement.GetProperty("processId").GetInt32()).Distinct().ToList();
         Assert.All(results, r => Assert.True(r.Succeeded));

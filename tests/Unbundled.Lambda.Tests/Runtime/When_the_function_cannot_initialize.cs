@@ -8,9 +8,9 @@ public sealed class When_the_function_cannot_initialize
     [Fact]
     public async Task Should_report_an_init_error_and_end_the_environment()
     {
-        await using var function = TestFunction.With("fail-init");
+        await using var function = TestFunctions.With("fail-init");
 
-        var result = await function.Invoke(TestFunction.Payload("{}"));
+        var result = await function.Invoke(TestFunctions.Payload("{}"));
 
         Assert.Equal(InvocationOutcome.InitError, result.Outcome);
         Assert.Equal("System.InvalidOperationException", result.Error!.ErrorType);

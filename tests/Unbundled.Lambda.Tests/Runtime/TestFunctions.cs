@@ -3,7 +3,7 @@ using Unbundled.Lambda.Harness;
 namespace Unbundled.Lambda.Tests.Runtime;
 
 /// <summary>The test function (built beside the tests) as the harness runs it, with one of its behaviours.</summary>
-internal static class TestFunction
+internal static class TestFunctions
 {
     public static LocalFunction With(string handler, TimeSpan? timeout = null, int environments = 1, IReadOnlyDictionary<string, string>? environment = null)
     {
