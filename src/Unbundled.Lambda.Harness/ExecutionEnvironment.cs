@@ -64,6 +64,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         start.Environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = function.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
         start.Environment["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + function.Name;
+        start.Environment["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[$LATEST]{Guid.NewGuid():N}";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {function.FileName}");
         return new ExecutionEnvironment(function, api, process, loggerFactory.CreateLogger("Unbundled.Lambda.Function." + function.Name));
     }
@@ -108,6 +109,14 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Runs the init phase ahead of any invocation, as provisioned concurrency does; false when it failed.</summary>
+    public async Task<bool> Initialize(CancellationToken cancellationToken)
+    {
+        await Task.WhenAny(api.Initialized, api.InitError, exited.Task, Task.Delay(InitTimeout, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        return api.Initialized.IsCompleted;
+    }
 
     public async ValueTask DisposeAsync()
     {

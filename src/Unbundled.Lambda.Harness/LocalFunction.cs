@@ -50,6 +50,21 @@ public sealed class LocalFunction(FunctionDefinition definition, ILoggerFactory?
         }
     }
 
+    /// <summary>Starts one environment and runs its init now (provisioned concurrency); throws when the init fails.</summary>
+    public async Task Prewarm(CancellationToken cancellationToken = default)
+    {
+        var environment = await ExecutionEnvironment.Start(definition, loggers);
+        all[environment] = true;
+        if (!await environment.Initialize(cancellationToken))
+        {
+            all.TryRemove(environment, out _);
+            await environment.DisposeAsync();
+            throw new InvalidOperationException($"Function {definition.Name} failed its init; its output is in the log");
+        }
+
+        idle.Add(environment);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var environment in all.Keys)

@@ -44,6 +44,10 @@ public sealed class SqsEventSourceMapping : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops polling: the polls under way run to their end (an abandoned one would still take messages and hide them for
+    /// the visibility timeout) and what they bring is made visible again at once; invocations under way are cancelled.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
@@ -57,10 +61,16 @@ public sealed class SqsEventSourceMapping : IAsyncDisposable
         {
             try
             {
-                var batch = await Gather(stopping.Token);
+                var batch = await Gather(CancellationToken.None);
                 if (batch.Count == 0)
                 {
                     continue;
+                }
+
+                if (stopping.IsCancellationRequested)
+                {
+                    await GiveBack(batch);
+                    return;
                 }
 
                 var result = await function.Invoke(SqsEventBuilder.Build(batch, queueArn, "us-east-1"), stopping.Token);
@@ -99,9 +109,21 @@ public sealed class SqsEventSourceMapping : IAsyncDisposable
                 window.Restart();
             }
         }
-        while (batch.Count > 0 && batch.Count < settings.BatchSize && window.Elapsed < settings.MaximumBatchingWindow);
+        while (batch.Count > 0 && batch.Count < settings.BatchSize && window.Elapsed < settings.MaximumBatchingWindow && !stopping.IsCancellationRequested);
 
         return batch;
+    }
+
+    private async Task GiveBack(IReadOnlyList<Message> batch)
+    {
+        foreach (var chunk in batch.Chunk(10))
+        {
+            await sqs.ChangeMessageVisibilityBatchAsync(new ChangeMessageVisibilityBatchRequest
+            {
+                QueueUrl = queueUrl,
+                Entries = [.. chunk.Select((m, i) => new ChangeMessageVisibilityBatchRequestEntry(i.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ReceiptHandle) { VisibilityTimeout = 0 })],
+            }, CancellationToken.None);
+        }
     }
 
     private async Task Delete(IReadOnlyList<Message> succeeded)

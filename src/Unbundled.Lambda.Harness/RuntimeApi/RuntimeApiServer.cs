@@ -21,6 +21,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
     private readonly Channel<PendingInvocation> invocations = Channel.CreateBounded<PendingInvocation>(1);
     private readonly TaskCompletionSource<FunctionError> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WebApplication app;
     private readonly string functionArn;
     private PendingInvocation? current;
@@ -39,6 +40,9 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     public string Endpoint { get; private set; } = string.Empty;
 
     public Task<FunctionError> InitError => initError.Task;
+
+    /// <summary>Done when the process first asks for an invocation: its init phase is over.</summary>
+    public Task Initialized => initialized.Task;
 
     public static async Task<RuntimeApiServer> Start(string functionArn, ILoggerFactory loggerFactory)
     {
@@ -65,6 +69,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task Next(HttpContext context)
     {
+        initialized.TrySetResult();
         PendingInvocation invocation;
         try
         {
