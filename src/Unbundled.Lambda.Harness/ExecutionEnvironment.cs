@@ -42,7 +42,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     public static async Task<ExecutionEnvironment> Start(FunctionDefinition function, ILoggerFactory loggerFactory)
     {
         var arn = $"arn:aws:lambda:us-east-1:000000000000:function:{function.Name}";
-        var api = await RuntimeApiServer.Start(arn, loggerFactory);
+        var api = await RuntimeApiServer.Start(arn);
         var start = new ProcessStartInfo(function.FileName)
         {
             RedirectStandardOutput = true,

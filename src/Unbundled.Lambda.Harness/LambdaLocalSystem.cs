@@ -54,7 +54,7 @@ public sealed class LambdaLocalSystem : IAsyncDisposable
             }
 
             await api.Prewarm(cancellationToken);
-            system.front = await FunctionUrlFront.Start(api, options.ApiPort, loggerFactory);
+            system.front = await FunctionUrlFront.Start(api, options.ApiPort);
             return system;
         }
         catch

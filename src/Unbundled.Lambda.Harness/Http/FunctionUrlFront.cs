@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Unbundled.Lambda.Http;
 
 namespace Unbundled.Lambda.Harness.Http;
@@ -30,13 +29,9 @@ public sealed class FunctionUrlFront : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <param name="port">0 for a free one.</param>
-    public static async Task<FunctionUrlFront> Start(LocalFunction function, int port, ILoggerFactory loggerFactory)
+    public static async Task<FunctionUrlFront> Start(LocalFunction function, int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseSetting("urls", $"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        var front = new FunctionUrlFront(builder.Build(), function);
+        var front = new FunctionUrlFront(HarnessWebHost.Create(port), function);
         await front.app.StartAsync();
         front.Address = new Uri(front.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return front;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Unbundled.Lambda.Runtime;
 
 namespace Unbundled.Lambda.Harness.RuntimeApi;
@@ -44,13 +43,9 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>Done when the process first asks for an invocation: its init phase is over.</summary>
     public Task Initialized => initialized.Task;
 
-    public static async Task<RuntimeApiServer> Start(string functionArn, ILoggerFactory loggerFactory)
+    public static async Task<RuntimeApiServer> Start(string functionArn)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        var server = new RuntimeApiServer(builder.Build(), functionArn);
+        var server = new RuntimeApiServer(HarnessWebHost.Create(port: 0), functionArn);
         await server.app.StartAsync();
         var address = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         server.Endpoint = $"127.0.0.1:{address.Port}";
