@@ -5,7 +5,10 @@ using Unbundled.Lambda.Harness.EventSources;
 namespace Unbundled.Lambda.Harness;
 
 /// <summary>Where the stand-ins are, where the bootstrap is, and the settings of the functions as terraform deploys them.</summary>
-/// <param name="Bootstrap">The functions' <c>bootstrap.dll</c> (src/Unbundled.Functions' build output).</param>
+/// <param name="Bootstrap">
+/// The functions' <c>bootstrap.dll</c> (src/Unbundled.Functions' build output, run with <c>dotnet</c>), or a published
+/// <c>bootstrap</c> executable (self-contained or Native AOT, run as it is).
+/// </param>
 public sealed record LambdaLocalOptions(string Bootstrap, Uri SqsServiceUrl, Uri SnsServiceUrl, Uri DynamoDbServiceUrl)
 {
     public string Region { get; init; } = "us-east-1";
@@ -32,7 +35,8 @@ public sealed record LambdaLocalOptions(string Bootstrap, Uri SqsServiceUrl, Uri
     public AmazonSQSClient CreateSqsClient() =>
         new(new BasicAWSCredentials("local", "local"), new AmazonSQSConfig { ServiceURL = SqsServiceUrl.ToString(), AuthenticationRegion = Region });
 
-    internal FunctionDefinition Function(string handler, string name)
+    /// <summary>One of the system's functions (<paramref name="handler"/>: customers, projector or api) as the harness runs it.</summary>
+    public FunctionDefinition Function(string handler, string name)
     {
         var environment = new Dictionary<string, string>(Settings)
         {
@@ -45,6 +49,8 @@ public sealed record LambdaLocalOptions(string Bootstrap, Uri SqsServiceUrl, Uri
             ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDbServiceUrl.ToString(),
             ["Unbundled__NamePrefix"] = NamePrefix,
         };
-        return new FunctionDefinition(NamePrefix + name, "dotnet", [Bootstrap], environment, Timeout, MaxEnvironments);
+        return Bootstrap.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new FunctionDefinition(NamePrefix + name, "dotnet", [Bootstrap], environment, Timeout, MaxEnvironments)
+            : new FunctionDefinition(NamePrefix + name, Bootstrap, [], environment, Timeout, MaxEnvironments);
     }
 }

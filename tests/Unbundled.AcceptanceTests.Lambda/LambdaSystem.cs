@@ -21,6 +21,9 @@ public sealed class LambdaSystem : ISystemUnderTest
 
     public Uri ApiAddress => system!.ApiAddress;
 
+    /// <summary>The prefix of this system's queues, topic and table.</summary>
+    public string Prefix => prefix;
+
     public static string Bootstrap => Path.Combine(RepositoryLayout.Root, "src", "Unbundled.Functions", "bin", EndpointProcess.BuildConfiguration, "net10.0", "bootstrap.dll");
 
     public async Task InitializeAsync()

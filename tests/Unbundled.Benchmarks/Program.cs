@@ -17,9 +17,13 @@ switch (command)
             : options.SustainSeconds > 0 ? SustainedRun.Run(options)
             : MutationsBenchmark.Run(options));
         break;
+    case "lambda-cold-start":
+        await Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
     default:
         Console.WriteLine("usage: transport [queue-root] [messages]   embedded transport latency and throughput");
         Console.WriteLine($"       {MutationsOptions.Usage}");
         Console.WriteLine("           InviteCustomer over HTTP/GraphQL: ours vs the same flow on MassTransit's in-memory bus");
+        Console.WriteLine($"       {Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Usage}");
         break;
 }
