@@ -8,7 +8,8 @@ if (args.FirstOrDefault() == SystemTopologyCommand.Name)
 
 if (LambdaLocalCommand.Requested(args))
 {
-    using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole().SetMinimumLevel(LogLevel.Information));
+    using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole().SetMinimumLevel(LogLevel.Information)
+        .AddConfiguration(new ConfigurationBuilder().AddCommandLine(args).Build().GetSection("Logging")));
     await LambdaLocalCommand.Run(args, logging);
     return;
 }

@@ -115,7 +115,9 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     {
         await Task.WhenAny(api.Initialized, api.InitError, exited.Task, Task.Delay(InitTimeout, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
-        return api.Initialized.IsCompleted;
+        // Its first invocation finds it initialized: no cold start for the caller.
+        warm = api.Initialized.IsCompleted;
+        return warm;
     }
 
     public async ValueTask DisposeAsync()

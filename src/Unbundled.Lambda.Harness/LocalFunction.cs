@@ -14,6 +14,7 @@ public sealed class LocalFunction(FunctionDefinition definition, ILoggerFactory?
     private readonly ConcurrentDictionary<ExecutionEnvironment, bool> all = new();
     private readonly SemaphoreSlim slots = new(definition.MaxEnvironments);
     private readonly ILoggerFactory loggers = loggerFactory ?? NullLoggerFactory.Instance;
+    private readonly ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalFunction>();
 
     public FunctionDefinition Definition => definition;
 
@@ -31,7 +32,10 @@ public sealed class LocalFunction(FunctionDefinition definition, ILoggerFactory?
                 all[environment] = true;
             }
 
+            logger.LogDebug("{Function} invoked, environment {ProcessId}", definition.Name, environment.ProcessId);
             var result = await environment.Invoke(payload, clock ?? TimeProvider.System, cancellationToken);
+            logger.LogDebug("{Function} answered {Outcome} in {Duration:0.0} ms (cold start: {ColdStart})",
+                definition.Name, result.Outcome, result.Duration.TotalMilliseconds, result.ColdStart);
             if (environment.Alive)
             {
                 idle.Add(environment);
