@@ -6,6 +6,14 @@ if (args.FirstOrDefault() == SystemTopologyCommand.Name)
     return;
 }
 
+if (LambdaLocalCommand.Requested(args))
+{
+    using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole().SetMinimumLevel(LogLevel.Information)
+        .AddConfiguration(new ConfigurationBuilder().AddCommandLine(args).Build().GetSection("Logging")));
+    await LambdaLocalCommand.Run(args, logging);
+    return;
+}
+
 await using var system = UnbundledSystem.Build(args);
 system.Api.Lifetime.ApplicationStarted.Register(() =>
     system.Api.Logger.LogInformation("Unbundled is running: GraphiQL at {Urls}, GraphQL at /graphql. Ctrl+C stops it.", string.Join(", ", system.Api.Urls)));

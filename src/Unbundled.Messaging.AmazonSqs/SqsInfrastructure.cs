@@ -54,6 +54,9 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
         }
     }
 
+    /// <summary>The transport's clients, for a host that receives by other means (the Lambda shell's event source).</summary>
+    internal SqsClients Clients => clients;
+
     public override async Task Shutdown(CancellationToken cancellationToken = default)
     {
         // The receivers have stopped; whatever the stop's token says by now, what remains gets a short time of its own.

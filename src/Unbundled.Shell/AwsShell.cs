@@ -30,12 +30,17 @@ internal static class AwsShell
     // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
     private static readonly ConcurrentDictionary<string, Lazy<DynamoDbTable>> Tables = new(StringComparer.Ordinal);
 
-    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
+    /// <param name="wrap">What the endpoint receives through instead of the SQS transport itself (the Lambda shell's event source).</param>
+    public static void Use(
+        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns,
+        Func<SqsTransport, TransportDefinition>? wrap = null)
     {
         // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
         // them out instead of abandoning them to SQS, which would hand the next messages to the abandoned calls
         // (docs/stopping.md).
-        var transport = Transport(shell, standIns, ReceiveWait(endpoint));
+        // A function is frozen between invocations and cannot poll a -delay.fifo queue: it keeps to SQS's native delays.
+        var sqs = Transport(shell, standIns, ReceiveWait(endpoint), unrestrictedDelayedDelivery: wrap is null);
+        var transport = wrap is null ? sqs : wrap(sqs);
         var table = Tables.GetOrAdd($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", _ => new Lazy<DynamoDbTable>(() =>
             new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName))).Value;
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
@@ -67,13 +72,20 @@ internal static class AwsShell
     }
 
     /// <summary>The transport of every endpoint of the shell; creating it reaches no AWS service.</summary>
-    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns, TimeSpan receiveWait) => standIns is null
-        ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix, ReceiveWaitTime = receiveWait }
+    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns, TimeSpan receiveWait, bool unrestrictedDelayedDelivery = true) => standIns is null
+        ? new SqsTransport
+        {
+            QueueNamePrefix = shell.QueueNamePrefix,
+            TopicNamePrefix = shell.TopicNamePrefix,
+            ReceiveWaitTime = receiveWait,
+            EnableUnrestrictedDelayedDelivery = unrestrictedDelayedDelivery,
+        }
         : new SqsTransport(LocalCredentials, LocalRegion)
         {
             QueueNamePrefix = shell.QueueNamePrefix,
             TopicNamePrefix = shell.TopicNamePrefix,
             ReceiveWaitTime = receiveWait,
+            EnableUnrestrictedDelayedDelivery = unrestrictedDelayedDelivery,
             SqsServiceUrl = standIns.SqsServiceUrl,
             SnsServiceUrl = standIns.SnsServiceUrl,
         };

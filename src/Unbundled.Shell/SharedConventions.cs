@@ -63,6 +63,9 @@ public static class SharedConventions
             case ShellKind.AwsLocal:
                 AwsShell.Use(builder.Services, endpoint, shell, AwsStandIns.For(shell));
                 break;
+            case ShellKind.Lambda:
+                LambdaShell.Use(builder.Services, endpoint, shell);
+                break;
             case var kind:
                 throw new NotSupportedException($"There is no {shell.Kind} shell.");
         }

@@ -10,4 +10,7 @@ public enum ShellKind
 
     /// <summary>The AWS shell against local stand-ins started by the process itself.</summary>
     AwsLocal,
+
+    /// <summary>The AWS shell inside a Lambda function: the event source mapping feeds the main queue (docs/lambda.md).</summary>
+    Lambda,
 }

@@ -43,7 +43,8 @@ public sealed record ShellOptions(
             "embedded" => ShellKind.Embedded,
             "aws" => ShellKind.Aws,
             "aws-local" => ShellKind.AwsLocal,
-            _ => throw new ArgumentException($"Unknown shell '{shell}': use embedded, aws or aws-local."),
+            "lambda" => ShellKind.Lambda,
+            _ => throw new ArgumentException($"Unknown shell '{shell}': use embedded, aws, aws-local or lambda (lambda-local is the AppHost's)."),
         };
         var dataPath = FromCommandLine(configuration, "data-path") ?? configuration["Unbundled:DataPath"] ?? DefaultDataPath;
         var prefix = configuration["Unbundled:NamePrefix"] ?? string.Empty;

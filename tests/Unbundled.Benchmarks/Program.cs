@@ -25,10 +25,14 @@ switch (command)
             : options.SustainSeconds > 0 ? SustainedRun.Run(options)
             : MutationsBenchmark.Run(options));
         break;
+    case "lambda-cold-start":
+        await Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
     default:
         Console.WriteLine("usage: transport [queue-root] [messages] [--only embedded|rebus-files]");
         Console.WriteLine("           file-system transports, ours and Rebus's: latency and throughput");
         Console.WriteLine($"       {MutationsOptions.Usage}");
         Console.WriteLine("           InviteCustomer over HTTP/GraphQL: ours vs the same flow on Wolverine + SQLite, MassTransit's in-memory bus and no bus");
+        Console.WriteLine($"       {Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Usage}");
         break;
 }

@@ -1,0 +1,17 @@
+using Unbundled.Lambda.Harness;
+
+namespace Unbundled.Lambda.Tests.Runtime;
+
+/// <summary>The test function (built beside the tests) as the harness runs it, with one of its behaviours.</summary>
+internal static class TestFunctions
+{
+    public static LocalFunction With(string handler, TimeSpan? timeout = null, int environments = 1, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var assembly = Path.Combine(AppContext.BaseDirectory, "Unbundled.Lambda.TestFunction.dll");
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["UNBUNDLED_TEST_HANDLER"] = handler };
+        return new LocalFunction(new FunctionDefinition(
+            "test-" + handler, "dotnet", [assembly], variables, timeout ?? TimeSpan.FromSeconds(30), environments));
+    }
+
+    public static byte[] Payload(string json) => System.Text.Encoding.UTF8.GetBytes(json);
+}
