@@ -5,6 +5,7 @@ using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
 using Unbundled.Api.Limits;
 using Unbundled.Api.Security;
+using Unbundled.Contracts;
 using Unbundled.Domain.Commands;
 using Unbundled.Messaging.Hosting;
 using Unbundled.Shell;
@@ -13,6 +14,13 @@ namespace Unbundled.Api;
 
 public static class ApiEndpoint
 {
+    /// <inheritdoc cref="SharedConventions.HostSettings"/>
+    public static WebApplicationOptions WebSettings(string[] args)
+    {
+        var host = SharedConventions.HostSettings(args);
+        return new() { Args = host.Args, ContentRootPath = host.ContentRootPath };
+    }
+
     /// <summary>
     /// The API's endpoint sends commands and awaits replies on its own instance queue, <c>Unbundled.Api-{instance-id}</c>
     /// (default: machine name and process id, so instances never share it).

@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Unbundled.Shell;
-using Unbundled.Shell.Telemetry;
-using Unbundled.Customers;
+using Unbundled.Customers.Host;
 
-var builder = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-builder.AddCustomersEndpoint();
-builder.AddTelemetry(logMutationTimelines: false);
-await builder.Build().RunAsync();
+await CustomersHost.CreateBuilder(args).Build().RunAsync();

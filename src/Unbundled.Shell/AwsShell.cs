@@ -4,8 +4,6 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Unbundled.LocalAws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
@@ -30,7 +28,7 @@ internal static class AwsShell
     // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
     private static readonly ConcurrentDictionary<string, Lazy<DynamoDbTable>> Tables = new(StringComparer.Ordinal);
 
-    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
+    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, AwsStandInUrls? standIns)
     {
         // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
         // them out instead of abandoning them to SQS, which would hand the next messages to the abandoned calls
@@ -44,18 +42,6 @@ internal static class AwsShell
         // Scoped: a view remembers the version it read, for its conditional save.
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
-        if (standIns is not null)
-        {
-            WatchStandIns(services, standIns);
-        }
-    }
-
-    private static void WatchStandIns(IServiceCollection services, LocalAwsStandIns standIns)
-    {
-        services.AddSingleton(provider => new StandInsWatch(standIns, provider.GetRequiredService<ILogger<StandInsWatch>>()));
-        services.AddHostedService(provider => provider.GetRequiredService<StandInsWatch>());
-        services.AddHealthChecks().AddCheck<StandInsWatch>("aws-local stand-ins");
-        services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns));
     }
 
     /// <summary>The endpoint as the AWS shell would run it, for its topology only: nothing reaches AWS, so nothing needs a region or credentials.</summary>
@@ -67,7 +53,7 @@ internal static class AwsShell
     }
 
     /// <summary>The transport of every endpoint of the shell; creating it reaches no AWS service.</summary>
-    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns, TimeSpan receiveWait) => standIns is null
+    public static SqsTransport Transport(ShellOptions shell, AwsStandInUrls? standIns, TimeSpan receiveWait) => standIns is null
         ? new SqsTransport { QueueNamePrefix = shell.QueueNamePrefix, TopicNamePrefix = shell.TopicNamePrefix, ReceiveWaitTime = receiveWait }
         : new SqsTransport(LocalCredentials, LocalRegion)
         {
@@ -81,7 +67,7 @@ internal static class AwsShell
     private static TimeSpan ReceiveWait(EndpointConfiguration endpoint) =>
         TimeSpan.FromSeconds(Math.Clamp(Math.Floor(StopBudget.ForHandlers(endpoint.ShutdownTimeout).TotalSeconds) - 1, 1, 20));
 
-    private static AmazonDynamoDBClient LocalClient(LocalAwsStandIns standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
+    private static AmazonDynamoDBClient LocalClient(AwsStandInUrls standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
     {
         ServiceURL = standIns.DynamoDbServiceUrl.ToString(),
         AuthenticationRegion = LocalRegion.SystemName,

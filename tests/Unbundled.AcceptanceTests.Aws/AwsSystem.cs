@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
+using Unbundled.Testing;
 using Unbundled.Testing.Aws;
 
 namespace Unbundled.AcceptanceTests.Aws;
@@ -15,7 +14,7 @@ namespace Unbundled.AcceptanceTests.Aws;
 public sealed class AwsSystem : ISystemUnderTest
 {
     private readonly string prefix = NamePrefix.Create();
-    private readonly int port = FreePort();
+    private readonly int port = FreePort.Next();
     private readonly List<EndpointProcess> processes = [];
     private AwsEmulators? emulators;
 
@@ -26,8 +25,9 @@ public sealed class AwsSystem : ISystemUnderTest
         emulators = await AwsEmulators.Shared();
 
         // Subscribers first: an event published before its topic exists has no subscribers and is dropped.
-        processes.Add(await Start("Unbundled.Customers", "Endpoint Unbundled.Customers started"));
-        processes.Add(await Start("Unbundled.Projector", "Endpoint Unbundled.Projector started"));
+        // Customers as deployed plus the fault injector the scenarios use (tests/Unbundled.Customers.TestHost).
+        processes.Add(await Start("Unbundled.Customers.TestHost", "Endpoint Unbundled.Customers started"));
+        processes.Add(await Start("Unbundled.Projector.Host", "Endpoint Unbundled.Projector started"));
         processes.Add(await Start("Unbundled.Api", "Now listening on", "--urls", ApiAddress.ToString()));
     }
 
@@ -83,11 +83,4 @@ public sealed class AwsSystem : ISystemUnderTest
         ["AWS_ENDPOINT_URL_SNS"] = emulators.SnsServiceUrl.ToString(),
         ["AWS_ENDPOINT_URL_DYNAMODB"] = emulators.DynamoDbServiceUrl.ToString(),
     };
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

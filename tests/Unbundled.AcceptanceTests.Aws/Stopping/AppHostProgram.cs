@@ -1,4 +1,5 @@
 using Unbundled.AcceptanceTests.Infrastructure;
+using Unbundled.Testing;
 using Unbundled.Testing.Aws;
 
 namespace Unbundled.AcceptanceTests.Aws.Stopping;
@@ -11,7 +12,7 @@ namespace Unbundled.AcceptanceTests.Aws.Stopping;
 internal sealed class AppHostProgram(string shell) : IDisposable
 {
     private readonly string dataPath = Directory.CreateTempSubdirectory("unbundled-apphost-").FullName;
-    private readonly int port = AwsSystem.FreePort();
+    private readonly int port = FreePort.Next();
 
     public string Prefix { get; } = NamePrefix.Create();
 

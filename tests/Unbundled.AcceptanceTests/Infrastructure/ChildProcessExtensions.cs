@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Unbundled.AcceptanceTests.Infrastructure;
 
@@ -16,13 +14,5 @@ public static class ChildProcessExtensions
         }
 
         process.Dispose();
-    }
-
-    /// <summary>A loopback port nobody listens on right now, for a child process to serve on.</summary>
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

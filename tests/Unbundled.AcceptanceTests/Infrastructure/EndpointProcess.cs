@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Unbundled.LocalAws;
+using Unbundled.Testing;
 
 namespace Unbundled.AcceptanceTests.Infrastructure;
 
@@ -23,10 +23,12 @@ public sealed class EndpointProcess : IAsyncDisposable
     public static string BuildConfiguration { get; } =
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
-    /// <summary>Starts <c>src/{project}</c>'s program and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
+    /// <summary>Starts <c>src/{project}</c>'s program (or a test host in <c>tests/</c>) and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
     public static async Task<EndpointProcess> Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string readyLine)
     {
-        var dll = Path.Combine(RepositoryLayout.Root, "src", project, "bin", BuildConfiguration, "net10.0", project + ".dll");
+        var dll = new[] { "src", "tests" }
+            .Select(folder => RepositoryRoot.Combine(folder, project, "bin", BuildConfiguration, "net10.0", project + ".dll"))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{project} is not built in {BuildConfiguration} under src/ or tests/.");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Unbundled.Api.GraphQL;
-using Unbundled.Api.Tests.Infrastructure;
+using Unbundled.Testing;
 
 namespace Unbundled.Api.Tests.Schema;
 
@@ -13,8 +13,8 @@ namespace Unbundled.Api.Tests.Schema;
 /// </summary>
 public sealed class CustomerSchemaTests
 {
-    private static readonly string Snapshot = Path.Combine(RepositoryLayout.ApiTests, "Snapshots", "schema.graphql");
-    private static readonly string Received = Path.Combine(RepositoryLayout.ApiTests, "Snapshots", "schema.received.graphql");
+    private static readonly string Snapshot = RepositoryRoot.Combine("tests", "Unbundled.Api.Tests", "Snapshots", "schema.graphql");
+    private static readonly string Received = RepositoryRoot.Combine("tests", "Unbundled.Api.Tests", "Snapshots", "schema.received.graphql");
 
     [Fact]
     public void The_printed_schema_matches_the_snapshot()

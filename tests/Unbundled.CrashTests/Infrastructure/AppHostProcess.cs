@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Unbundled.AcceptanceTests.Infrastructure;
-using Unbundled.LocalAws;
+using Unbundled.Testing;
 
 namespace Unbundled.CrashTests.Infrastructure;
 
@@ -38,8 +38,8 @@ internal sealed class AppHostProcess : IAsyncDisposable
     {
         // The test runs from tests/…/bin/{configuration}/net10.0; the AppHost was built in the same configuration.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(RepositoryLayout.Root, "src", "Unbundled.AppHost", "bin", configuration, "net10.0", "Unbundled.AppHost.dll");
-        var apiAddress = new Uri($"http://127.0.0.1:{ChildProcessExtensions.FreeLoopbackPort()}");
+        var dll = RepositoryRoot.Combine("src", "Unbundled.AppHost", "bin", configuration, "net10.0", "Unbundled.AppHost.dll");
+        var apiAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // setsid execs dotnet in place (our child is no group leader, so it does not fork): the pid is the AppHost's.
         var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])["dotnet", dll, "--shell", shell, "--data-path", dataPath, "--urls", apiAddress.ToString(),
