@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
@@ -62,7 +63,14 @@ public static class ApiEndpoint
         app.UseApiSecurity();
         app.MapPost("/graphql", GraphQLHttpEndpoint.Post).LimitPerClient(app.Services);
         app.MapGet("/graphql", GraphQLHttpEndpoint.Get).LimitPerClient(app.Services);
-        app.MapGet("/graphql/schema", () => Results.Text(CustomerSchema.Sdl, "text/plain"));
+        // The schema the server executes, printed: what clients get is what runs, not the file it was built from.
+        var schema = app.Services.GetRequiredService<ISchema>();
+        var sdl = new Lazy<string>(() =>
+        {
+            schema.Initialize();
+            return schema.Print();
+        });
+        app.MapGet("/graphql/schema", () => Results.Text(sdl.Value, "text/plain"));
         app.MapHealthChecks("/health");
         return app;
     }
