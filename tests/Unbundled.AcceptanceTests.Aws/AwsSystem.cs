@@ -25,8 +25,10 @@ public sealed class AwsSystem : ISystemUnderTest
         emulators = await AwsEmulators.Shared();
 
         // Subscribers first: an event published before its topic exists has no subscribers and is dropped.
-        // Customers as deployed plus the fault injector the scenarios use (tests/Unbundled.Customers.TestHost).
-        processes.Add(await Start("Unbundled.Customers.TestHost", "Endpoint Unbundled.Customers started"));
+        // Customers as deployed plus the fault injector the scenarios use (tests/Unbundled.Customers.TestHost); the
+        // deployables refuse the setting, which is a development feature.
+        processes.Add(await Start(
+            "Unbundled.Customers.TestHost", "Endpoint Unbundled.Customers started", $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}"));
         processes.Add(await Start("Unbundled.Projector.Host", "Endpoint Unbundled.Projector started"));
         processes.Add(await Start("Unbundled.Api", "Now listening on", "--urls", ApiAddress.ToString()));
     }
@@ -64,7 +66,6 @@ public sealed class AwsSystem : ISystemUnderTest
         [
             "--shell", "aws",
             $"--Unbundled:NamePrefix={prefix}",
-            $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Unbundled.Messaging=Information",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",

@@ -1,15 +1,22 @@
-namespace Unbundled.CrashTests.Infrastructure;
+namespace Unbundled.Testing;
 
 /// <summary>A fresh data folder for one test's systems, deleted afterwards.</summary>
-internal sealed class DataFolder : IDisposable
+public sealed class DataFolder : IDisposable
 {
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "unbundled-crash-tests", Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "unbundled-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        try
         {
-            Directory.Delete(Path, recursive: true);
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held by a process that is going: the temp folder is cleaned up by the OS in the end.
         }
     }
 }
