@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Unbundled.Aws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
@@ -67,9 +68,6 @@ internal static class AwsShell
     private static TimeSpan ReceiveWait(EndpointConfiguration endpoint) =>
         TimeSpan.FromSeconds(Math.Clamp(Math.Floor(StopBudget.ForHandlers(endpoint.ShutdownTimeout).TotalSeconds) - 1, 1, 20));
 
-    private static AmazonDynamoDBClient LocalClient(AwsStandInUrls standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
-    {
-        ServiceURL = standIns.DynamoDbServiceUrl.ToString(),
-        AuthenticationRegion = LocalRegion.SystemName,
-    });
+    private static AmazonDynamoDBClient LocalClient(AwsStandInUrls standIns) =>
+        new(LocalCredentials, AwsEndpoints.PointAt(new AmazonDynamoDBConfig(), standIns.DynamoDbServiceUrl, LocalRegion));
 }

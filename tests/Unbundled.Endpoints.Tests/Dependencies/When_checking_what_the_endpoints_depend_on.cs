@@ -17,7 +17,7 @@ public sealed class When_checking_what_the_endpoints_depend_on
     private static readonly string[] Infrastructure =
     [
         "Unbundled.Messaging.Embedded", "Unbundled.Messaging.AmazonSqs", "Unbundled.Persistence.", "Unbundled.Shell",
-        "Unbundled.LocalAws", "AWSSDK.", "Microsoft.Data.Sqlite", "SQLitePCLRaw", "Microsoft.AspNetCore",
+        "Unbundled.LocalAws", "Unbundled.Aws", "AWSSDK.", "Microsoft.Data.Sqlite", "SQLitePCLRaw", "Microsoft.AspNetCore",
     ];
 
     public static TheoryData<string> Endpoints => new() { "Unbundled.Customers", "Unbundled.Projector", "Unbundled.Domain", "Unbundled.Ports" };
