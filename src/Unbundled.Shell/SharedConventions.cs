@@ -14,7 +14,7 @@ namespace Unbundled.Shell;
 
 /// <summary>
 /// The one place that wires the infrastructure around the endpoints: transport, persistence, routing, conventions and
-/// the ports' implementations, chosen by configuration. Endpoint programs call <see cref="CreateEndpoint"/> and add only
+/// the ports' implementations, chosen by configuration. Hosts call <see cref="AddEndpoint"/> and add only
 /// what is theirs (handlers, callbacks).
 /// </summary>
 public static class SharedConventions
