@@ -2,7 +2,7 @@
 # DynamoDB
 #
 # One table for the read model, the email claims and the outbox, in the layout of NServiceBus.Persistence.DynamoDB
-# (wire format §7.1): string keys PK (hash) and SK (range), on-demand billing, and TTL on ExpiresAt (epoch seconds), which
+# (docs/wire-format.md §7.1): string keys PK (hash) and SK (range), on-demand billing, and TTL on ExpiresAt (epoch seconds), which
 # removes dispatched outbox records once their deduplication window (7 days by default) has passed.
 ################################################################################
 

@@ -22,7 +22,7 @@ locals {
   table_name        = var.table_name != null ? var.table_name : "${var.name_prefix}unbundled"
 
   # One deployable per endpoint, keyed by the short name used for services, roles and log groups. The values are the
-  # physical queue names NServiceBus.AmazonSQS derives from the logical endpoint names (wire format §3.1): every character
+  # physical queue names NServiceBus.AmazonSQS derives from the logical endpoint names (docs/wire-format.md §3.1): every character
   # outside [A-Za-z0-9_-] becomes '-', then the prefix goes in front.
   endpoint_queues = {
     api       = "Unbundled-Api"       # Unbundled.Api
@@ -30,7 +30,7 @@ locals {
     projector = "Unbundled-Projector" # Unbundled.Projector
   }
 
-  # ServiceControl's queues under its default instance names (wire format §6.1).
+  # ServiceControl's queues under its default instance names (docs/wire-format.md §6.1).
   servicecontrol_queues = {
     servicecontrol         = "Particular-ServiceControl"         # Particular.ServiceControl
     servicecontrol_staging = "Particular-ServiceControl-staging" # Particular.ServiceControl.staging

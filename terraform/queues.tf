@@ -1,7 +1,7 @@
 ################################################################################
 # Endpoint input queues
 #
-# As NServiceBus.AmazonSQS's installer creates them (wire format §3.1): standard queues, 4 days retention, the default
+# As NServiceBus.AmazonSQS's installer creates them (docs/wire-format.md §3.1): standard queues, 4 days retention, the default
 # 30 s visibility timeout (the endpoints renew it while a handler runs).
 #
 # No redrive_policy, on purpose. Recoverability runs inside the endpoint: immediate retries, delayed retries, and then a
@@ -22,7 +22,7 @@ resource "aws_sqs_queue" "endpoint" {
 ################################################################################
 # Delayed delivery
 #
-# Each receiving queue has a `-delay.fifo` companion for delays beyond SQS's 900 s maximum (wire format §3.4).
+# Each receiving queue has a `-delay.fifo` companion for delays beyond SQS's 900 s maximum (docs/wire-format.md §3.4).
 # NServiceBus.AmazonSQS checks these attributes at start-up: DelaySeconds >= 900, retention >= 4 days, and no redrive
 # policy, since the endpoint's delay pump moves every message on to the input queue itself.
 ################################################################################
@@ -38,7 +38,7 @@ resource "aws_sqs_queue" "delay" {
 }
 
 ################################################################################
-# Error and audit (wire format §4)
+# Error and audit (docs/wire-format.md §4)
 #
 # Where recoverability moves failed messages, and where audited messages go; ServiceControl reads both. They end the
 # line, so they have no dead-letter queue of their own. The error queue keeps messages for 14 days (the SQS maximum)
@@ -58,7 +58,7 @@ resource "aws_sqs_queue" "audit" {
 }
 
 ################################################################################
-# ServiceControl (wire format §6.1)
+# ServiceControl (docs/wire-format.md §6.1)
 #
 # Heartbeats and custom checks, retry staging, and monitoring. ServiceControl runs with unrestricted delayed delivery
 # off, so these queues have no `-delay.fifo` companions; it consumes them itself, so there is no dead-letter queue.

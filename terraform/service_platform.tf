@@ -1,7 +1,7 @@
 ################################################################################
 # The Particular Service Platform, optional (enable_service_platform): ServiceControl's error, audit and monitoring
 # instances and ServicePulse, as Fargate services from Particular's public images, on the SQS transport with this
-# configuration's prefix, so they read the same `error` and `audit` queues the endpoints write to (wire format §6).
+# configuration's prefix, so they read the same `error` and `audit` queues the endpoints write to (docs/wire-format.md §6).
 #
 # The error and audit instances each keep a RavenDB database in a sidecar container of their own task (Particular's
 # particular/servicecontrol-ravendb image, at the same version), on EFS so the data outlives the task. The instances find

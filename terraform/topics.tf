@@ -2,7 +2,7 @@
 # Events
 #
 # One SNS topic per published event type, named prefix + the type's full name with every character outside
-# [A-Za-z0-9_-] as '-' (wire format §3.2): Unbundled.Domain.Events.CustomerInvited, published by Unbundled.Customers.
+# [A-Za-z0-9_-] as '-' (docs/wire-format.md §3.2): Unbundled.Domain.Events.CustomerInvited, published by Unbundled.Customers.
 ################################################################################
 
 # Encrypted at rest with the AWS-managed key for SNS (README, "Encryption"): SNS decrypts each message before it delivers
@@ -29,7 +29,7 @@ resource "aws_sns_topic_subscription" "projector_customer_invited" {
   depends_on = [aws_sqs_queue_policy.projector]
 }
 
-# The statement NServiceBus.AmazonSQS writes when it subscribes (wire format §3.2), with the topic-prefix wildcard: Allow
+# The statement NServiceBus.AmazonSQS writes when it subscribes (docs/wire-format.md §3.2), with the topic-prefix wildcard: Allow
 # everyone sqs:SendMessage on the queue, on condition that the sender is one of this system's topics. Keeping exactly
 # this shape (one statement, Principal AWS "*", a single ArnLike on aws:SourceArn) lets the endpoint recognise it as its
 # own when it subscribes at start-up and find nothing to add; a second condition or a service principal would make it

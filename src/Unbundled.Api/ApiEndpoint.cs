@@ -1,10 +1,12 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
 using Unbundled.Api.Limits;
 using Unbundled.Api.Security;
+using Unbundled.Contracts;
 using Unbundled.Domain.Commands;
 using Unbundled.Messaging.Hosting;
 using Unbundled.Shell;
@@ -13,6 +15,13 @@ namespace Unbundled.Api;
 
 public static class ApiEndpoint
 {
+    /// <inheritdoc cref="SharedConventions.HostSettings"/>
+    public static WebApplicationOptions WebSettings(string[] args)
+    {
+        var host = SharedConventions.HostSettings(args);
+        return new() { Args = host.Args, ContentRootPath = host.ContentRootPath };
+    }
+
     /// <summary>
     /// The API's endpoint sends commands and awaits replies on its own instance queue, <c>Unbundled.Api-{instance-id}</c>
     /// (default: machine name and process id, so instances never share it).
@@ -54,7 +63,14 @@ public static class ApiEndpoint
         app.UseApiSecurity();
         app.MapPost("/graphql", GraphQLHttpEndpoint.Post).LimitPerClient(app.Services);
         app.MapGet("/graphql", GraphQLHttpEndpoint.Get).LimitPerClient(app.Services);
-        app.MapGet("/graphql/schema", () => Results.Text(CustomerSchema.Sdl, "text/plain"));
+        // The schema the server executes, printed: what clients get is what runs, not the file it was built from.
+        var schema = app.Services.GetRequiredService<ISchema>();
+        var sdl = new Lazy<string>(() =>
+        {
+            schema.Initialize();
+            return schema.Print();
+        });
+        app.MapGet("/graphql/schema", () => Results.Text(sdl.Value, "text/plain"));
         app.MapHealthChecks("/health");
         return app;
     }

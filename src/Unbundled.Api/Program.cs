@@ -1,8 +1,7 @@
 using Unbundled.Api;
-using Unbundled.Shell;
 using Unbundled.Shell.Telemetry;
 
-var builder = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
+var builder = WebApplication.CreateBuilder(ApiEndpoint.WebSettings(args));
 builder.AddApi();
 builder.AddTelemetry(logMutationTimelines: true);
 var app = builder.Build();

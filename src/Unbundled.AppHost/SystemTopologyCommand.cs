@@ -1,4 +1,5 @@
 using Unbundled.Api;
+using Unbundled.Contracts;
 using Unbundled.Customers;
 using Unbundled.Messaging.Topology;
 using Unbundled.Projector;
@@ -26,10 +27,10 @@ public static class SystemTopologyCommand
     {
         args = [.. args, $"--{ShellOptions.DescribeOnlyKey}=true"];
         var customers = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        customers.AddCustomersEndpoint();
+        customers.AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint());
         var projector = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        projector.AddProjectorEndpoint();
-        var api = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
+        projector.AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint());
+        var api = WebApplication.CreateBuilder(ApiEndpoint.WebSettings(args));
         api.AddApi();
         return ([customers.Services, projector.Services, api.Services], api.Configuration);
     }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Unbundled.Api;
+using Unbundled.Contracts;
 using Unbundled.Messaging.Transport;
 using Unbundled.Customers;
 using Unbundled.Projector;
 using Unbundled.Shell;
+using Unbundled.Shell.Dev;
 using Unbundled.Shell.Telemetry;
 
 namespace Unbundled.AppHost;
@@ -32,17 +34,20 @@ public sealed class UnbundledSystem : IAsyncDisposable
         // All three endpoints share this process, so local sends wake the receivers and no queue-folder watcher is needed
         // (it costs a tenth of the throughput). Pass --Unbundled:WatchQueues=true when other processes share the folder.
         args = ["--Unbundled:WatchQueues=false", .. args];
+        // The development features (aws-local, the fault injector) are the AppHost's alone: the deployed hosts lack them.
+        var development = new DevelopmentShell();
         var customers = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        customers.AddCustomersEndpoint();
+        customers.UseDevelopmentShell(development).AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint());
         var projector = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        projector.AddProjectorEndpoint();
+        projector.UseDevelopmentShell(development).AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint());
 
-        var apiBuilder = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
+        var apiBuilder = WebApplication.CreateBuilder(ApiEndpoint.WebSettings(args));
         if (string.IsNullOrEmpty(apiBuilder.Configuration["urls"]))
         {
             apiBuilder.WebHost.UseUrls(DefaultUrl);
         }
 
+        apiBuilder.UseDevelopmentShell(development);
         apiBuilder.AddApi();
 
         // One tracer provider for the process: it sees the spans of all three endpoints and logs each mutation's timeline.

@@ -1,18 +1,14 @@
-using Microsoft.Extensions.Hosting;
 using Unbundled.Customers.Handlers;
-using Unbundled.Messaging.Hosting;
-using Unbundled.Shell;
+using Unbundled.Messaging;
 
 namespace Unbundled.Customers;
 
 public static class CustomersEndpoint
 {
-    /// <summary>Adds the Customers endpoint to a host; it replies to requests, so it uses the outbox for exactly-once effects.</summary>
-    public static IHostApplicationBuilder AddCustomersEndpoint(this IHostApplicationBuilder builder)
-    {
-        var endpoint = builder.CreateEndpoint(EndpointNames.Customers)
-            .RegisterHandler<InviteCustomerHandler>()
-            .EnableOutbox();
-        return builder.AddMessagingEndpoint(endpoint);
-    }
+    /// <summary>
+    /// Makes an endpoint the shell configured (transport, persistence, routing) the Customers endpoint: its handler, and
+    /// the outbox, since it replies to requests and its effects must happen exactly once.
+    /// </summary>
+    public static EndpointConfiguration UseCustomersEndpoint(this EndpointConfiguration endpoint) =>
+        endpoint.RegisterHandler<InviteCustomerHandler>().EnableOutbox();
 }

@@ -19,7 +19,7 @@ internal sealed class SqsClients(IAmazonSQS sqs, SnsClient sns) : IDisposable
 
     public string Region => sns.Region.SystemName;
 
-    /// <summary>The URL of a physical queue, asked once (wire-format §3.3: queue URLs are cached).</summary>
+    /// <summary>The URL of a physical queue, asked once (docs/wire-format.md §3.3: queue URLs are cached).</summary>
     public Task<string> QueueUrl(string queueName, CancellationToken cancellationToken = default) =>
         queueUrls.GetOrAdd(queueName, name => new Lazy<Task<string>>(() => FetchQueueUrl(name))).Value.WaitAsync(cancellationToken);
 

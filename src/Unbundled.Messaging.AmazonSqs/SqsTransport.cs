@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.AmazonSqs.Administration;
+using Unbundled.Aws;
 using Unbundled.Messaging.AmazonSqs.Configuration;
 using Unbundled.Messaging.AmazonSqs.Naming;
 using Unbundled.Messaging.AmazonSqs.Receiving;
@@ -115,12 +116,9 @@ public sealed class SqsTransport : TransportDefinition
         var awsRegion = region ?? AwsEnvironment.Region();
         var awsCredentials = credentials ?? await AwsEnvironment.Credentials(cancellationToken);
         var endpoints = AwsEndpoints.FromEnvironment;
-        var sqsConfig = endpoints.SqsConfig(awsRegion);
-        if (SqsServiceUrl is { } sqsUrl)
-        {
-            sqsConfig.ServiceURL = sqsUrl.ToString();
-            sqsConfig.AuthenticationRegion = awsRegion.SystemName;
-        }
+        var sqsConfig = SqsServiceUrl is { } sqsUrl
+            ? AwsEndpoints.PointAt(new AmazonSQSConfig(), sqsUrl, awsRegion)
+            : endpoints.Configure(new AmazonSQSConfig(), AwsEndpoints.Sqs, awsRegion);
 
         var sns = new SnsClient(awsCredentials, awsRegion, SnsServiceUrl ?? endpoints.Resolve(AwsEndpoints.Sns, awsRegion), loggerFactory.CreateLogger<SnsClient>());
         return new SqsClients(new AmazonSQSClient(awsCredentials, sqsConfig), sns);

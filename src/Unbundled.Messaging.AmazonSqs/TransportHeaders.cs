@@ -1,6 +1,6 @@
 namespace Unbundled.Messaging.AmazonSqs;
 
-/// <summary>The SQS message attributes and envelope values NServiceBus.AmazonSQS uses (wire-format §1).</summary>
+/// <summary>The SQS message attributes and envelope values NServiceBus.AmazonSQS uses (docs/wire-format.md §1).</summary>
 internal static class TransportHeaders
 {
     public const string MessageId = "NServiceBus.MessageId";

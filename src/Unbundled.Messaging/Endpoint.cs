@@ -59,7 +59,7 @@ public static class Endpoint
             messageTypes.Register(messageType);
         }
 
-        var serializer = new SystemJsonMessageSerializer(configuration.SerializerOptions);
+        var serializer = new SystemJsonMessageSerializer();
         var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, configuration.TimeProvider);
         var callbacks = configuration.CallbacksEnabled && configuration.CallbacksMakeRequests ? new RequestResponseStateLookup() : null;
         var outbox = configuration.OutboxEnabled ? configuration.Persistence!.CreateOutboxStorage(configuration.EndpointName) : null;

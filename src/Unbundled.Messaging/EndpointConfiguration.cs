@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
 using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Pipeline;
 using Unbundled.Messaging.Transport;
@@ -34,7 +32,7 @@ public sealed class EndpointConfiguration
 
     public RecoverabilitySettings Recoverability { get; } = new();
 
-    public string ErrorQueue { get; private set; } = "error";
+    public string ErrorQueue { get; } = "error";
 
     public string? AuditQueue { get; private set; }
 
@@ -55,8 +53,6 @@ public sealed class EndpointConfiguration
     public TimeSpan ShutdownTimeout { get; private set; } = StopBudget.DefaultShutdownTimeout;
 
     public bool IsSendOnly { get; private set; }
-
-    public JsonSerializerOptions SerializerOptions { get; private set; } = new();
 
     public IReadOnlyCollection<Type> HandlerTypes => handlerTypes;
 
@@ -88,12 +84,6 @@ public sealed class EndpointConfiguration
     public EndpointConfiguration EnableOutbox()
     {
         OutboxEnabled = true;
-        return this;
-    }
-
-    public EndpointConfiguration SendFailedMessagesTo(string errorQueue)
-    {
-        ErrorQueue = errorQueue;
         return this;
     }
 
@@ -245,12 +235,6 @@ public sealed class EndpointConfiguration
         return this;
     }
 
-    public EndpointConfiguration UseSerializerOptions(JsonSerializerOptions options)
-    {
-        SerializerOptions = options;
-        return this;
-    }
-
     public EndpointConfiguration RegisterHandler<THandler>() => RegisterHandler(typeof(THandler));
 
     public EndpointConfiguration RegisterHandler(Type handlerType)
@@ -261,19 +245,6 @@ public sealed class EndpointConfiguration
         }
 
         handlerTypes.Add(handlerType);
-        return this;
-    }
-
-    /// <summary>Registers every concrete handler in the assembly of <typeparamref name="T"/>.</summary>
-    public EndpointConfiguration RegisterHandlersFromAssemblyContaining<T>() => RegisterHandlersFrom(typeof(T).Assembly);
-
-    public EndpointConfiguration RegisterHandlersFrom(Assembly assembly)
-    {
-        foreach (var type in assembly.GetTypes().Where(HandlerRegistry.IsHandler))
-        {
-            handlerTypes.Add(type);
-        }
-
         return this;
     }
 }

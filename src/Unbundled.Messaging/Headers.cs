@@ -6,7 +6,6 @@ public static class Headers
     public const string MessageId = "NServiceBus.MessageId";
     public const string CorrelationId = "NServiceBus.CorrelationId";
     public const string ConversationId = "NServiceBus.ConversationId";
-    public const string PreviousConversationId = "NServiceBus.PreviousConversationId";
     public const string RelatedTo = "NServiceBus.RelatedTo";
     public const string MessageIntent = "NServiceBus.MessageIntent";
     public const string ReplyToAddress = "NServiceBus.ReplyToAddress";
@@ -18,7 +17,6 @@ public static class Headers
     public const string OriginatingMachine = "NServiceBus.OriginatingMachine";
     public const string OriginatingHostId = "$.diagnostics.originating.hostid";
     public const string DeliverAt = "NServiceBus.DeliverAt";
-    public const string TimeToBeReceived = "NServiceBus.TimeToBeReceived";
     public const string ControlMessageHeader = "NServiceBus.ControlMessage";
     public const string ReturnMessageErrorCodeHeader = "NServiceBus.ReturnMessage.ErrorCode";
 
@@ -35,5 +33,4 @@ public static class Headers
 
     public const string TraceParent = "traceparent";
     public const string TraceState = "tracestate";
-    public const string Baggage = "baggage";
 }

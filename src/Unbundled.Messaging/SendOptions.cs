@@ -6,8 +6,6 @@ public sealed class SendOptions : ExtendableOptions
 
     internal bool ToThisEndpoint { get; private set; }
 
-    internal bool ToThisInstance { get; private set; }
-
     internal bool ReplyToThisInstance { get; private set; }
 
     internal string? ExplicitReplyTo { get; private set; }
@@ -26,9 +24,6 @@ public sealed class SendOptions : ExtendableOptions
 
     /// <summary>Sends to this endpoint's own queue (what <c>SendLocal</c> does).</summary>
     public void RouteToThisEndpoint() => ToThisEndpoint = true;
-
-    /// <summary>Sends to this instance's own queue (needs <c>MakeInstanceUniquelyAddressable</c>).</summary>
-    public void RouteToThisInstance() => ToThisInstance = true;
 
     /// <summary>Asks the receiver to reply to this instance's queue rather than the shared endpoint queue.</summary>
     public void RouteReplyToThisInstance() => ReplyToThisInstance = true;

@@ -7,7 +7,7 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS outbox (
             endpoint      TEXT NOT NULL,
             message_id    TEXT NOT NULL,
-            operations    TEXT,             -- UTF-8 JSON (a blob; text before 2026-11-27); cleared once dispatched
+            operations    TEXT,             -- UTF-8 JSON as a blob; cleared once dispatched
             dispatched    INTEGER NOT NULL DEFAULT 0,
             dispatched_at INTEGER,          -- unix seconds
             PRIMARY KEY (endpoint, message_id)

@@ -19,7 +19,7 @@ internal sealed class SqliteOutboxStorage(SqliteDatabase database, string endpoi
         }
 
         var dispatched = reader.GetBoolean(1);
-        // UTF-8 JSON, stored as a blob by this version and as text by earlier ones: read alike as bytes.
+        // UTF-8 JSON, stored as a blob.
         var operations = dispatched || reader.IsDBNull(0)
             ? []
             : JsonSerializer.Deserialize<List<OutboxOperation>>(reader.GetFieldValue<byte[]>(0))!;

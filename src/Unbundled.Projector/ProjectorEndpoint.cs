@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Hosting;
-using Unbundled.Messaging.Hosting;
+using Unbundled.Messaging;
 using Unbundled.Projector.Handlers;
-using Unbundled.Shell;
 
 namespace Unbundled.Projector;
 
 public static class ProjectorEndpoint
 {
-    /// <summary>Adds the Projector endpoint; it subscribes to CustomerInvited when it starts.</summary>
-    public static IHostApplicationBuilder AddProjectorEndpoint(this IHostApplicationBuilder builder) =>
-        builder.AddMessagingEndpoint(builder.CreateEndpoint(EndpointNames.Projector).RegisterHandler<CustomerInvitedHandler>());
+    /// <summary>Makes an endpoint the shell configured the Projector endpoint; it subscribes to CustomerInvited when it starts.</summary>
+    public static EndpointConfiguration UseProjectorEndpoint(this EndpointConfiguration endpoint) =>
+        endpoint.RegisterHandler<CustomerInvitedHandler>();
 }

@@ -4,8 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Unbundled.LocalAws;
+using Unbundled.Aws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
@@ -32,7 +31,7 @@ internal static class AwsShell
 
     /// <param name="wrap">What the endpoint receives through instead of the SQS transport itself (the Lambda shell's event source).</param>
     public static void Use(
-        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns,
+        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, AwsStandInUrls? standIns,
         Func<SqsTransport, TransportDefinition>? wrap = null)
     {
         // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
@@ -49,18 +48,6 @@ internal static class AwsShell
         // Scoped: a view remembers the version it read, for its conditional save.
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
-        if (standIns is not null)
-        {
-            WatchStandIns(services, standIns);
-        }
-    }
-
-    private static void WatchStandIns(IServiceCollection services, LocalAwsStandIns standIns)
-    {
-        services.AddSingleton(provider => new StandInsWatch(standIns, provider.GetRequiredService<ILogger<StandInsWatch>>()));
-        services.AddHostedService(provider => provider.GetRequiredService<StandInsWatch>());
-        services.AddHealthChecks().AddCheck<StandInsWatch>("aws-local stand-ins");
-        services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns));
     }
 
     /// <summary>The endpoint as the AWS shell would run it, for its topology only: nothing reaches AWS, so nothing needs a region or credentials.</summary>
@@ -72,7 +59,7 @@ internal static class AwsShell
     }
 
     /// <summary>The transport of every endpoint of the shell; creating it reaches no AWS service.</summary>
-    public static SqsTransport Transport(ShellOptions shell, LocalAwsStandIns? standIns, TimeSpan receiveWait, bool unrestrictedDelayedDelivery = true) => standIns is null
+    public static SqsTransport Transport(ShellOptions shell, AwsStandInUrls? standIns, TimeSpan receiveWait, bool unrestrictedDelayedDelivery = true) => standIns is null
         ? new SqsTransport
         {
             QueueNamePrefix = shell.QueueNamePrefix,
@@ -93,9 +80,6 @@ internal static class AwsShell
     private static TimeSpan ReceiveWait(EndpointConfiguration endpoint) =>
         TimeSpan.FromSeconds(Math.Clamp(Math.Floor(StopBudget.ForHandlers(endpoint.ShutdownTimeout).TotalSeconds) - 1, 1, 20));
 
-    private static AmazonDynamoDBClient LocalClient(LocalAwsStandIns standIns) => new(LocalCredentials, new AmazonDynamoDBConfig
-    {
-        ServiceURL = standIns.DynamoDbServiceUrl.ToString(),
-        AuthenticationRegion = LocalRegion.SystemName,
-    });
+    private static AmazonDynamoDBClient LocalClient(AwsStandInUrls standIns) =>
+        new(LocalCredentials, AwsEndpoints.PointAt(new AmazonDynamoDBConfig(), standIns.DynamoDbServiceUrl, LocalRegion));
 }

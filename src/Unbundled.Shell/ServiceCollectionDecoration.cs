@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Unbundled.Shell;
 
-internal static class ServiceCollectionDecoration
+public static class ServiceCollectionDecoration
 {
     /// <summary>Wraps the registered <typeparamref name="TService"/> in a decorator, keeping its lifetime.</summary>
     public static void Decorate<TService>(this IServiceCollection services, Func<TService, TService> decorate)

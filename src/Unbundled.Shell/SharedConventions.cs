@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Unbundled.Contracts;
+using Unbundled.Messaging.Hosting;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Embedded;
 using Unbundled.Messaging.Transport;
@@ -13,7 +14,7 @@ namespace Unbundled.Shell;
 
 /// <summary>
 /// The one place that wires the infrastructure around the endpoints: transport, persistence, routing, conventions and
-/// the ports' implementations, chosen by configuration. Endpoint programs call <see cref="CreateEndpoint"/> and add only
+/// the ports' implementations, chosen by configuration. Hosts call <see cref="AddEndpoint"/> and add only
 /// what is theirs (handlers, callbacks).
 /// </summary>
 public static class SharedConventions
@@ -26,9 +27,17 @@ public static class SharedConventions
     public static HostApplicationBuilderSettings HostSettings(string[] args) =>
         new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
 
-    /// <inheritdoc cref="HostSettings"/>
-    public static WebApplicationOptions WebSettings(string[] args) =>
-        new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
+    /// <summary>Adds the endpoint <paramref name="endpointName"/>, configured by the shell and then by <paramref name="configure"/> (its handlers).</summary>
+    public static IHostApplicationBuilder AddEndpoint(
+        this IHostApplicationBuilder builder, string endpointName, Func<EndpointConfiguration, EndpointConfiguration> configure) =>
+        builder.AddMessagingEndpoint(configure(builder.CreateEndpoint(endpointName)));
+
+    /// <summary>Lets this builder's endpoints use the development features (<see cref="IDevelopmentShell"/>).</summary>
+    public static IHostApplicationBuilder UseDevelopmentShell(this IHostApplicationBuilder builder, IDevelopmentShell development)
+    {
+        builder.Properties[typeof(IDevelopmentShell)] = development;
+        return builder;
+    }
 
     public static EndpointConfiguration CreateEndpoint(this IHostApplicationBuilder builder, string endpointName)
     {
@@ -61,7 +70,7 @@ public static class SharedConventions
                 AwsShell.Use(builder.Services, endpoint, shell, standIns: null);
                 break;
             case ShellKind.AwsLocal:
-                AwsShell.Use(builder.Services, endpoint, shell, AwsStandIns.For(shell));
+                AwsShell.Use(builder.Services, endpoint, shell, Development(builder, "--shell aws-local").StartStandIns(shell, builder.Services));
                 break;
             case ShellKind.Lambda:
                 LambdaShell.Use(builder.Services, endpoint, shell);
@@ -72,13 +81,21 @@ public static class SharedConventions
 
         // Readers (the API's queries) get the same views through the read-only port, which says they never write.
         builder.Services.TryAddScoped<IReadCustomerViews>(services => services.GetRequiredService<ICustomerViews>());
-        if (builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 } domain)
+        if (builder.Properties.ContainsKey(typeof(IDevelopmentShell)) || builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 })
         {
-            builder.Services.Decorate<IEmailClaims>(inner => new FailOnceEmailClaims(inner, domain));
+            Development(builder, "Unbundled:FailOnceDomain").DecoratePorts(builder);
         }
 
         return endpoint;
     }
+
+    private static IDevelopmentShell Development(IHostApplicationBuilder builder, string feature) =>
+        builder.Properties.TryGetValue(typeof(IDevelopmentShell), out var development)
+            ? (IDevelopmentShell)development
+            : throw new InvalidOperationException(
+                $"{feature} is a development feature of the AppHost (dotnet run --project src/Unbundled.AppHost -- …), which the deployed " +
+                "programs do not carry; they run --shell embedded or --shell aws, which AWS_ENDPOINT_URL_SQS, _SNS and _DYNAMODB point at " +
+                "stand-ins of your own (README, \"Run against the local stand-ins\").");
 
     /// <summary>
     /// <c>Unbundled:ShutdownTimeout</c> (default 5 s) bounds a graceful stop from the signal to the exit: the endpoint

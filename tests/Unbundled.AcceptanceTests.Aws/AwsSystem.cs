@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
+using Unbundled.Testing;
 using Unbundled.Testing.Aws;
 
 namespace Unbundled.AcceptanceTests.Aws;
@@ -15,7 +14,7 @@ namespace Unbundled.AcceptanceTests.Aws;
 public sealed class AwsSystem : ISystemUnderTest
 {
     private readonly string prefix = NamePrefix.Create();
-    private readonly int port = FreePort();
+    private readonly int port = FreePort.Next();
     private readonly List<EndpointProcess> processes = [];
     private AwsEmulators? emulators;
 
@@ -26,8 +25,11 @@ public sealed class AwsSystem : ISystemUnderTest
         emulators = await AwsEmulators.Shared();
 
         // Subscribers first: an event published before its topic exists has no subscribers and is dropped.
-        processes.Add(await Start("Unbundled.Customers", "Endpoint Unbundled.Customers started"));
-        processes.Add(await Start("Unbundled.Projector", "Endpoint Unbundled.Projector started"));
+        // Customers as deployed plus the fault injector the scenarios use (tests/Unbundled.Customers.TestHost); the
+        // deployables refuse the setting, which is a development feature.
+        processes.Add(await Start(
+            "Unbundled.Customers.TestHost", "Endpoint Unbundled.Customers started", $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}"));
+        processes.Add(await Start("Unbundled.Projector.Host", "Endpoint Unbundled.Projector started"));
         processes.Add(await Start("Unbundled.Api", "Now listening on", "--urls", ApiAddress.ToString()));
     }
 
@@ -64,7 +66,6 @@ public sealed class AwsSystem : ISystemUnderTest
         [
             "--shell", "aws",
             $"--Unbundled:NamePrefix={prefix}",
-            $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Unbundled.Messaging=Information",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
@@ -83,11 +84,4 @@ public sealed class AwsSystem : ISystemUnderTest
         ["AWS_ENDPOINT_URL_SNS"] = emulators.SnsServiceUrl.ToString(),
         ["AWS_ENDPOINT_URL_DYNAMODB"] = emulators.DynamoDbServiceUrl.ToString(),
     };
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.AppHost;
 using Unbundled.Messaging.Embedded;
 using Unbundled.Messaging.Transport;
+using Unbundled.Testing;
 
 namespace Unbundled.AcceptanceTests.Embedded;
 
@@ -11,7 +10,7 @@ namespace Unbundled.AcceptanceTests.Embedded;
 public sealed class EmbeddedSystem : ISystemUnderTest
 {
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "unbundled-acceptance", Guid.NewGuid().ToString("N"));
-    private readonly int port = FreePort();
+    private readonly int port = FreePort.Next();
     private UnbundledSystem? system;
 
     public Uri ApiAddress => new($"http://127.0.0.1:{port}");
@@ -50,12 +49,5 @@ public sealed class EmbeddedSystem : ISystemUnderTest
             await system.DisposeAsync();
             system = null;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Unbundled.Domain.Invitations;
+using Unbundled.Testing;
 
 namespace Unbundled.Domain.Tests;
 
@@ -20,23 +21,12 @@ public class DomainDependencyTests
     [Fact]
     public void The_domain_project_has_no_package_or_project_references()
     {
-        var project = XDocument.Load(Path.Combine(SolutionFolder(), "src", "Unbundled.Domain", "Unbundled.Domain.csproj"));
+        var project = XDocument.Load(RepositoryRoot.Combine("src", "Unbundled.Domain", "Unbundled.Domain.csproj"));
 
         var references = project.Descendants()
             .Where(element => element.Name.LocalName is "PackageReference" or "ProjectReference")
             .Select(element => element.ToString());
 
         Assert.Empty(references);
-    }
-
-    private static string SolutionFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Unbundled.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new DirectoryNotFoundException($"No Unbundled.sln above {AppContext.BaseDirectory}");
     }
 }

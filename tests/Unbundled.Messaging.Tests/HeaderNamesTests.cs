@@ -2,7 +2,7 @@ namespace Unbundled.Messaging.Tests;
 
 /// <summary>
 /// Header names are the wire contract with NServiceBus endpoints and ServiceControl: each constant is pinned to the name
-/// the wire-format reference gives, so the tests that use the constants assert the real names too.
+/// docs/wire-format.md gives, so the tests that use the constants assert the real names too.
 /// </summary>
 public class HeaderNamesTests
 {
@@ -11,7 +11,6 @@ public class HeaderNamesTests
         { Headers.MessageId, "NServiceBus.MessageId" },
         { Headers.CorrelationId, "NServiceBus.CorrelationId" },
         { Headers.ConversationId, "NServiceBus.ConversationId" },
-        { Headers.PreviousConversationId, "NServiceBus.PreviousConversationId" },
         { Headers.RelatedTo, "NServiceBus.RelatedTo" },
         { Headers.MessageIntent, "NServiceBus.MessageIntent" },
         { Headers.ReplyToAddress, "NServiceBus.ReplyToAddress" },
@@ -23,7 +22,6 @@ public class HeaderNamesTests
         { Headers.OriginatingMachine, "NServiceBus.OriginatingMachine" },
         { Headers.OriginatingHostId, "$.diagnostics.originating.hostid" },
         { Headers.DeliverAt, "NServiceBus.DeliverAt" },
-        { Headers.TimeToBeReceived, "NServiceBus.TimeToBeReceived" },
         { Headers.ControlMessageHeader, "NServiceBus.ControlMessage" },
         { Headers.ReturnMessageErrorCodeHeader, "NServiceBus.ReturnMessage.ErrorCode" },
         { Headers.ProcessingStarted, "NServiceBus.ProcessingStarted" },

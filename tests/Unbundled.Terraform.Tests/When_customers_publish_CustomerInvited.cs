@@ -3,7 +3,7 @@ using Unbundled.Terraform.Tests.Infrastructure;
 namespace Unbundled.Terraform.Tests;
 
 /// <summary>
-/// The shape of the event's topic, the Projector's subscription and its queue policy (wire format §3.2); which topics,
+/// The shape of the event's topic, the Projector's subscription and its queue policy (docs/wire-format.md §3.2); which topics,
 /// subscriptions and policies there are is the drift check's (<see cref="When_comparing_terraform_with_the_topology"/>).
 /// </summary>
 public sealed class When_customers_publish_CustomerInvited

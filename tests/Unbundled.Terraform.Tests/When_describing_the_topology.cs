@@ -1,6 +1,6 @@
 using Unbundled.AppHost;
-using Unbundled.LocalAws;
-using Unbundled.Shell;
+using Unbundled.Contracts;
+using Unbundled.Testing;
 
 namespace Unbundled.Terraform.Tests;
 
@@ -11,7 +11,7 @@ namespace Unbundled.Terraform.Tests;
 /// </summary>
 public sealed class When_describing_the_topology
 {
-    private static readonly string Snapshots = Path.Combine(RepositoryLayout.Root, "tests", "Unbundled.Terraform.Tests", "Snapshots");
+    private static readonly string Snapshots = RepositoryRoot.Combine("tests", "Unbundled.Terraform.Tests", "Snapshots");
     private static readonly string Snapshot = Path.Combine(Snapshots, "topology.json");
     private static readonly string Received = Path.Combine(Snapshots, "topology.received.json");
 

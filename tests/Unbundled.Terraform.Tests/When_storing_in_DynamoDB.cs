@@ -2,7 +2,7 @@ using Unbundled.Terraform.Tests.Infrastructure;
 
 namespace Unbundled.Terraform.Tests;
 
-/// <summary>The one table for read model, email claims and outbox, in NServiceBus.Persistence.DynamoDB's layout (wire format §7.1).</summary>
+/// <summary>The one table for read model, email claims and outbox, in NServiceBus.Persistence.DynamoDB's layout (docs/wire-format.md §7.1).</summary>
 public sealed class When_storing_in_DynamoDB
 {
     [Fact]

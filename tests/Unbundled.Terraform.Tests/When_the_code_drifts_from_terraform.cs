@@ -1,5 +1,5 @@
 using Unbundled.Domain.Commands;
-using Unbundled.Shell;
+using Unbundled.Contracts;
 using Unbundled.Terraform.Tests.Drifted;
 using Unbundled.Terraform.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Unbundled.Terraform.Tests.Infrastructure;
 namespace Unbundled.Terraform.Tests;
 
 /// <summary>
-/// The queues' settings, as NServiceBus.AmazonSQS creates them (wire format §3.1, §3.4, §4, §6.1); which queues there are
+/// The queues' settings, as NServiceBus.AmazonSQS creates them (docs/wire-format.md §3.1, §3.4, §4, §6.1); which queues there are
 /// is the drift check's (<see cref="When_comparing_terraform_with_the_topology"/>).
 /// </summary>
 public sealed class When_the_endpoints_receive_messages
@@ -57,7 +57,7 @@ public sealed class When_the_endpoints_receive_messages
 
         var names = configuration.Instances(servicecontrol).Select(values.NameOf);
 
-        // ServiceControl's own queues under its default instance names (wire format §6.1), sanitised as every queue name is.
+        // ServiceControl's own queues under its default instance names (docs/wire-format.md §6.1), sanitised as every queue name is.
         string[] physicalNames = ["Particular-Monitoring", "Particular-ServiceControl", "Particular-ServiceControl-staging"];
         Assert.Equal(physicalNames.Select(name => CodeTopology.Prefix + name), names.Order(StringComparer.Ordinal));
         Assert.Contains("var.create_servicecontrol_queues", servicecontrol.Text("for_each"));

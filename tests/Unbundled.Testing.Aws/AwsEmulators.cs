@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SQS;
+using Unbundled.Aws;
 using Unbundled.LocalAws;
 using Unbundled.Messaging.AmazonSqs.Sns;
 
@@ -36,12 +37,7 @@ public sealed class AwsEmulators : IDisposable
 
     /// <summary>Points any SDK client config (SQS, DynamoDB, ...) at <paramref name="serviceUrl"/>, signing for <see cref="Region"/>.</summary>
     public static TConfig PointAt<TConfig>(TConfig config, Uri serviceUrl)
-        where TConfig : ClientConfig
-    {
-        config.ServiceURL = serviceUrl.ToString();
-        config.AuthenticationRegion = Region.SystemName;
-        return config;
-    }
+        where TConfig : ClientConfig => AwsEndpoints.PointAt(config, serviceUrl, Region);
 
     public AmazonSQSClient CreateSqsClient() => new(Credentials, PointAt(new AmazonSQSConfig(), SqsServiceUrl));
 

@@ -6,7 +6,7 @@ namespace Unbundled.Messaging.AmazonSqs.Administration;
 
 /// <summary>
 /// Installers: creates the queues <see cref="SqsQueues"/> describes, with the attributes it gives them (retention, and for
-/// a <c>-delay.fifo</c> queue FIFO with a 900 s delay and no redrive; wire-format §3.4). Idempotent: creating an existing
+/// a <c>-delay.fifo</c> queue FIFO with a 900 s delay and no redrive; docs/wire-format.md §3.4). Idempotent: creating an existing
 /// queue returns its URL.
 /// </summary>
 internal sealed class QueueCreator(SqsClients clients)

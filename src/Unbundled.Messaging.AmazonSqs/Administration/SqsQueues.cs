@@ -4,7 +4,7 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.AmazonSqs.Administration;
 
 /// <summary>
-/// The queues an endpoint needs, as NServiceBus.AmazonSQS's installer creates them (wire-format §3.1, §3.4): each receiving
+/// The queues an endpoint needs, as NServiceBus.AmazonSQS's installer creates them (docs/wire-format.md §3.1, §3.4): each receiving
 /// queue with its <c>-delay.fifo</c> companion, and the queues it sends failures and audits to. The installers create
 /// exactly these, and the topology lists exactly these, so what terraform must create is what the endpoint would.
 /// </summary>

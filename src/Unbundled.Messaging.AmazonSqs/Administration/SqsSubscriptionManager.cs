@@ -7,7 +7,7 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.AmazonSqs.Administration;
 
 /// <summary>
-/// Subscribes a queue to the topics of its event types (wire-format §3.2): create the topic (idempotent), let the topics
+/// Subscribes a queue to the topics of its event types (docs/wire-format.md §3.2): create the topic (idempotent), let the topics
 /// send to the queue through one policy statement with a wildcard on the topic-name prefix, and subscribe with raw delivery.
 /// </summary>
 internal sealed class SqsSubscriptionManager(SqsClients clients, string queueName, string topicNamePrefix, bool setupInfrastructure, ILogger logger)

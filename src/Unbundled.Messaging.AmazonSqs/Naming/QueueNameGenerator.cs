@@ -1,6 +1,6 @@
 namespace Unbundled.Messaging.AmazonSqs.Naming;
 
-/// <summary>Physical SQS queue names, by the rule of NServiceBus.AmazonSQS (wire-format §3.1).</summary>
+/// <summary>Physical SQS queue names, by the rule of NServiceBus.AmazonSQS (docs/wire-format.md §3.1).</summary>
 internal static class QueueNameGenerator
 {
     public const int MaxLength = 80;

@@ -1,6 +1,6 @@
 namespace Unbundled.Messaging.AmazonSqs.Naming;
 
-/// <summary>SNS topic names, by the rule of NServiceBus.AmazonSQS (wire-format §3.2): prefix + the event's full type name.</summary>
+/// <summary>SNS topic names, by the rule of NServiceBus.AmazonSQS (docs/wire-format.md §3.2): prefix + the event's full type name.</summary>
 internal static class TopicNameGenerator
 {
     public const int MaxLength = 256;

@@ -6,7 +6,7 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>
 /// Moves messages from <c>{queue}-delay.fifo</c> (delays above SQS's 900 s) back to the queue once less than 900 s remain,
-/// or round the FIFO queue again while more remain (wire-format §3.4).
+/// or round the FIFO queue again while more remain (docs/wire-format.md §3.4).
 /// </summary>
 internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, ILogger logger) : IDisposable
 {

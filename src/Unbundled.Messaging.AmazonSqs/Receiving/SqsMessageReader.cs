@@ -5,7 +5,7 @@ using Amazon.SQS.Model;
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>
-/// Reads what arrives on a queue the way NServiceBus.AmazonSQS does (wire-format §1.3): unwrapped messages with a headers
+/// Reads what arrives on a queue the way NServiceBus.AmazonSQS does (docs/wire-format.md §1.3): unwrapped messages with a headers
 /// attribute, native messages naming their type in <c>MessageTypeFullName</c>, the wrapped envelope, and plain native
 /// messages with no headers at all. Null means poison: move it to the error queue as it is.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>
 /// The receive pump of one queue: ceil(concurrency/10) long-polling loops, taking turns to poll, that never fetch more
-/// messages than there are free processing slots (wire-format §3.5), visibility renewal while a handler runs, deletion only
+/// messages than there are free processing slots (docs/wire-format.md §3.5), visibility renewal while a handler runs, deletion only
 /// after the handler's outgoing messages went out, immediate retries by making the message visible again at once. Handlers
 /// in this process may also hand it a message in memory (<see cref="TryHandOff"/>), up to MaxConcurrency at once.
 /// A stop ends intake at once, lets the handlers in flight finish until its token is cancelled, gives back what is

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>
-/// Keeps a message invisible while its handler runs longer than the visibility timeout (wire-format §3.5, §8.3), up to
+/// Keeps a message invisible while its handler runs longer than the visibility timeout (docs/wire-format.md §3.5, §8), up to
 /// the maximum renewal time. When the visibility cannot be extended any more, the handler's token is cancelled: the
 /// message will be delivered again, and the handler should stop rather than finish twice.
 /// </summary>

@@ -46,7 +46,7 @@ internal sealed class QueueSender
                 Entries = [.. batch.Select((message, index) => message.ToBatchEntry(index.ToString(CultureInfo.InvariantCulture)))],
             });
 
-            // Entries that failed inside a batch are sent again one at a time (wire-format §3.3).
+            // Entries that failed inside a batch are sent again one at a time (docs/wire-format.md §3.3).
             foreach (var failed in response.Failed ?? [])
             {
                 await clients.Sqs.SendMessageAsync(batch[int.Parse(failed.Id, CultureInfo.InvariantCulture)].ToRequest(queueUrl));

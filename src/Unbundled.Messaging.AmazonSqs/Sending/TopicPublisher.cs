@@ -11,7 +11,7 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 
 /// <summary>
 /// Publishes events to the topic of their most concrete type. The topic ARN is built from the account and region rather
-/// than found with <c>ListTopics</c> (rate-limited to 30 TPS, wire-format §8.1). A topic that does not exist has no
+/// than found with <c>ListTopics</c> (rate-limited to 30 TPS, docs/wire-format.md §8). A topic that does not exist has no
 /// subscribers: like NServiceBus, the publish is dropped, and the miss is remembered for 5 seconds. Events published while
 /// another publish to the topic is in flight go together in the next <c>PublishBatch</c>.
 /// </summary>

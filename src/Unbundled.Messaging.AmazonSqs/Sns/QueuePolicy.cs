@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Unbundled.Messaging.AmazonSqs.Sns;
 
 /// <summary>
-/// The SQS queue policy that lets SNS topics deliver to a subscribed queue, as NServiceBus.AmazonSQS writes it (wire-format §3.2):
+/// The SQS queue policy that lets SNS topics deliver to a subscribed queue, as NServiceBus.AmazonSQS writes it (docs/wire-format.md §3.2):
 /// Allow, Principal <c>{"AWS":"*"}</c>, <c>sqs:SendMessage</c> on the queue, <c>ArnLike aws:SourceArn</c> = the sorted topic ARNs or wildcards.
 /// </summary>
 /// <remarks>

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Unbundled.Aws;
 using Unbundled.Messaging.AmazonSqs.Configuration;
 
 namespace Unbundled.Messaging.AmazonSqs.Sns;

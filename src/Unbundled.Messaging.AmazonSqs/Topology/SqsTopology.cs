@@ -64,7 +64,7 @@ public static class SqsTopology
             grants.Add(Runtime, nameof(SqsDispatcher), QueueSender.Actions, arns.Queue(destination));
             if (transport.EnableUnrestrictedDelayedDelivery && !destination.EndsWith('*'))
             {
-                // A send may ask for a delay beyond SQS's 900 s; it then goes to the destination's -delay.fifo (wire-format §3.4).
+                // A send may ask for a delay beyond SQS's 900 s; it then goes to the destination's -delay.fifo (docs/wire-format.md §3.4).
                 grants.Add(Runtime, nameof(SqsDispatcher), QueueSender.Actions, arns.Queue(destination + TransportHeaders.DelayQueueSuffix));
             }
         }

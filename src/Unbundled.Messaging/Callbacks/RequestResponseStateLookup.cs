@@ -6,7 +6,7 @@ namespace Unbundled.Messaging.Callbacks;
 
 /// <summary>
 /// The in-memory table of requests awaiting a reply, keyed by the request's message id, which the reply carries back as
-/// its <c>NServiceBus.CorrelationId</c> (wire-format §5). Entries leave the table when answered, timed out or cancelled.
+/// its <c>NServiceBus.CorrelationId</c> (docs/wire-format.md §5). Entries leave the table when answered, timed out or cancelled.
 /// </summary>
 internal sealed class RequestResponseStateLookup
 {

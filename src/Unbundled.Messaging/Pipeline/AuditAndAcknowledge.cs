@@ -4,7 +4,7 @@ namespace Unbundled.Messaging.Pipeline;
 
 /// <summary>
 /// What follows a successful processing: a copy to the audit queue (when configured) and, for a message ServiceControl
-/// retried, the control message that tells ServiceControl the retry succeeded (wire-format §2.4, §6.2).
+/// retried, the control message that tells ServiceControl the retry succeeded (docs/wire-format.md §2.4, §6.2).
 /// </summary>
 internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? auditAddress, IMessageDispatcher dispatcher, TimeProvider clock)
 {

@@ -7,7 +7,7 @@ using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Pipeline;
 
-/// <summary>Turns a send, publish or reply into a transport operation with every NServiceBus header (wire-format §2.1).</summary>
+/// <summary>Turns a send, publish or reply into a transport operation with every NServiceBus header (docs/wire-format.md §2.1).</summary>
 internal sealed class OutgoingMessageFactory(
     EndpointIdentity endpoint,
     EndpointConfiguration configuration,
@@ -91,7 +91,7 @@ internal sealed class OutgoingMessageFactory(
         var headers = CreateHeaders(MessageIntent.Reply, options, incoming);
         if (messageType.IsEnum || message is int or short or long)
         {
-            // Callbacks carry numeric and enum replies as bodiless control messages (wire-format §5).
+            // Callbacks carry numeric and enum replies as bodiless control messages (docs/wire-format.md §5).
             headers[Headers.ReturnMessageErrorCodeHeader] = Convert.ToInt64(message, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             headers[Headers.ControlMessageHeader] = bool.TrueString;
             return new UnicastTransportOperation(new OutgoingMessage(headers[Headers.MessageId], headers, ReadOnlyMemory<byte>.Empty), destination, DispatchProperties.None);
@@ -192,12 +192,6 @@ internal sealed class OutgoingMessageFactory(
         if (options.ExplicitDestination is { } explicitDestination)
         {
             return transport.ToTransportAddress(new QueueAddress(explicitDestination));
-        }
-
-        if (options.ToThisInstance)
-        {
-            return endpoint.InstanceAddress
-                ?? throw new InvalidOperationException("RouteToThisInstance needs MakeInstanceUniquelyAddressable.");
         }
 
         if (options.ToThisEndpoint)

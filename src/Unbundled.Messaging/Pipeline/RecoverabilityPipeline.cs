@@ -5,7 +5,7 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.Pipeline;
 
 /// <summary>
-/// NServiceBus recoverability (wire-format §4): unrecoverable exceptions go straight to error; otherwise immediate retries,
+/// NServiceBus recoverability (docs/wire-format.md §4): unrecoverable exceptions go straight to error; otherwise immediate retries,
 /// then delayed retries (the same message re-sent to the input queue later), then the error queue with fault headers.
 /// </summary>
 internal sealed class RecoverabilityPipeline(

@@ -6,8 +6,7 @@ namespace Unbundled.Messaging.Serialization;
 /// <summary>
 /// Enums in message bodies: written as numbers, as System.Text.Json and so NServiceBus's <c>SystemJsonSerializer</c>
 /// write them by default, and read as numbers or as names (case-insensitive), the form senders that write names use
-/// (<c>JsonStringEnumConverter</c>, Newtonsoft's <c>StringEnumConverter</c>). A converter of the endpoint's own options
-/// comes first and wins.
+/// (<c>JsonStringEnumConverter</c>, Newtonsoft's <c>StringEnumConverter</c>).
 /// </summary>
 internal sealed class EnumsAsNumbers : JsonConverterFactory
 {

@@ -6,9 +6,9 @@ namespace Unbundled.Messaging.Serialization;
 /// System.Text.Json bodies with NServiceBus's defaults: PascalCase names, ISO-8601 dates, enums as numbers (names are
 /// read too, <see cref="EnumsAsNumbers"/>).
 /// </summary>
-internal sealed class SystemJsonMessageSerializer(JsonSerializerOptions endpointOptions)
+internal sealed class SystemJsonMessageSerializer
 {
-    private readonly JsonSerializerOptions options = new(endpointOptions) { Converters = { new EnumsAsNumbers() } };
+    private readonly JsonSerializerOptions options = new() { Converters = { new EnumsAsNumbers() } };
 
     public const string ContentType = "application/json";
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Unbundled.Aws;
 
 namespace Unbundled.Persistence.DynamoDB.Configuration;
 
@@ -13,17 +14,6 @@ public static class DynamoDbClientFactory
     {
         var region = FallbackRegionFactory.GetRegionEndpoint()
             ?? throw new InvalidOperationException("No AWS region is configured: set AWS_REGION (or a region in the AWS profile).");
-        var config = new AmazonDynamoDBConfig();
-        if (EndpointOverride.For(EndpointOverride.DynamoDb, readVariable) is { } serviceUrl)
-        {
-            config.ServiceURL = serviceUrl.ToString();
-            config.AuthenticationRegion = region.SystemName;
-        }
-        else
-        {
-            config.RegionEndpoint = region;
-        }
-
-        return config;
+        return new AwsEndpoints(readVariable).Configure(new AmazonDynamoDBConfig(), AwsEndpoints.DynamoDb, region);
     }
 }

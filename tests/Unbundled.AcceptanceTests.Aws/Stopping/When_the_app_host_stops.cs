@@ -1,5 +1,6 @@
 using Amazon.SQS.Model;
 using Unbundled.AcceptanceTests.Infrastructure;
+using Unbundled.Testing;
 using Unbundled.Testing.Aws;
 using Xunit;
 
@@ -21,9 +22,9 @@ public sealed class When_the_app_host_stops
     [InlineData("aws-local", 8)]
     public async Task Should_exit_within_the_bound_after_SIGTERM(string shell, int concurrentClients)
     {
-        using var program = new AppHostProgram(shell);
-        var process = await program.Start();
-        await using var load = new MutationLoad(program.Address, concurrentClients);
+        using var data = new DataFolder();
+        await using var process = await Start(shell, data.Path, NamePrefix.Create());
+        await using var load = new MutationLoad(process.ApiAddress, concurrentClients);
         await (concurrentClients > 0 ? load.WaitFor(20) : Task.Delay(TimeSpan.FromSeconds(1)));
 
         await StopsInTime(process);
@@ -34,18 +35,19 @@ public sealed class When_the_app_host_stops
     [InlineData("aws")]
     public async Task Should_keep_every_acknowledged_customer_across_a_stop_under_load(string shell)
     {
-        using var program = new AppHostProgram(shell);
-        var process = await program.Start();
+        using var data = new DataFolder();
+        var prefix = NamePrefix.Create();
         Dictionary<string, string> acknowledged;
-        await using (var load = new MutationLoad(program.Address, 8))
+        await using (var process = await Start(shell, data.Path, prefix))
+        await using (var load = new MutationLoad(process.ApiAddress, 8))
         {
             await load.WaitFor(50);
             await StopsInTime(process);
             acknowledged = new(load.Acknowledged);
         }
 
-        await using var restarted = await program.Start();
-        using var http = new HttpClient { BaseAddress = program.Address };
+        await using var restarted = await Start(shell, data.Path, prefix);
+        using var http = new HttpClient { BaseAddress = restarted.ApiAddress };
         var client = new GraphQLClient(http);
         foreach (var (email, id) in acknowledged)
         {
@@ -57,7 +59,7 @@ public sealed class When_the_app_host_stops
     }
 
     /// <summary>SIGTERM, then a clean exit (code 0) within the bound.</summary>
-    private static async Task StopsInTime(EndpointProcess process)
+    private static async Task StopsInTime(AppHostProcess process)
     {
         var (elapsed, exitCode) = await process.Terminate();
         Assert.True(exitCode == 0 && elapsed < Bound, $"Exit code {exitCode} after {elapsed.TotalSeconds:0.00} s:{Environment.NewLine}{process.Output}");
@@ -82,15 +84,29 @@ public sealed class When_the_app_host_stops
     [Fact]
     public async Task Should_delete_the_API_instance_queue()
     {
-        using var program = new AppHostProgram("aws");
-        var process = await program.Start();
+        using var data = new DataFolder();
+        var prefix = NamePrefix.Create();
+        await using var process = await Start("aws", data.Path, prefix);
         using var sqs = (await AwsEmulators.Shared()).CreateSqsClient();
-        Assert.NotEmpty(await InstanceQueues(sqs, program.Prefix));
+        Assert.NotEmpty(await InstanceQueues(sqs, prefix));
 
         await StopsInTime(process);
-        var left = await InstanceQueues(sqs, program.Prefix);
+        var left = await InstanceQueues(sqs, prefix);
         Assert.True(left.Count == 0, $"Left: {string.Join(", ", left)}{Environment.NewLine}{process.Output}");
     }
+
+    /// <summary>
+    /// The AppHost on a data folder and a name prefix of its own, so that it can be stopped and started again on the same
+    /// data. <c>aws</c> runs it on this test process's stand-ins, which outlive it; <c>aws-local</c> starts stand-ins of
+    /// its own; <c>embedded</c> needs none.
+    /// </summary>
+    private static async Task<AppHostProcess> Start(string shell, string dataPath, string prefix) => await AppHostProcess.Start(
+        shell,
+        dataPath,
+        shell == "aws" ? AwsSystem.EnvironmentFor(await AwsEmulators.Shared()) : new Dictionary<string, string>(),
+        $"--Unbundled:NamePrefix={prefix}",
+        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+        "--Logging:LogLevel:Unbundled.Messaging=Information");
 
     /// <summary>The API instance's own queues, <c>Unbundled-Api-{instance}</c> and its delay queue, not the shared API queue's.</summary>
     private static async Task<List<string>> InstanceQueues(Amazon.SQS.AmazonSQSClient sqs, string prefix)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Unbundled.AcceptanceTests.Infrastructure;
-using Unbundled.LocalAws;
+using Unbundled.Testing;
 
 namespace Unbundled.AcceptanceTests.Embedded.SeparatePrograms;
 
@@ -20,7 +20,7 @@ internal static class DotnetRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "run", "--no-build", "-c", EndpointProcess.BuildConfiguration, "--project", Path.Combine(RepositoryLayout.Root, "src", project), "--" }.Concat(programArguments))
+        foreach (var argument in new[] { "run", "--no-build", "-c", EndpointProcess.BuildConfiguration, "--project", RepositoryRoot.Combine("src", project), "--" }.Concat(programArguments))
         {
             start.ArgumentList.Add(argument);
         }

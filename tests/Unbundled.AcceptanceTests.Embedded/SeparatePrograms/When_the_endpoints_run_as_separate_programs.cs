@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Unbundled.AcceptanceTests.Infrastructure;
+using Unbundled.Testing;
 using Xunit;
 
 namespace Unbundled.AcceptanceTests.Embedded.SeparatePrograms;
@@ -24,9 +23,9 @@ public sealed class When_the_endpoints_run_as_separate_programs : IAsyncLifetime
     [Fact]
     public async Task Should_invite_a_customer_and_find_it_with_the_data_in_the_folder_they_run_from()
     {
-        var api = new Uri($"http://127.0.0.1:{FreePort()}");
-        programs.Add(await DotnetRun.Start(folder, "Unbundled.Customers", "Endpoint Unbundled.Customers started"));
-        programs.Add(await DotnetRun.Start(folder, "Unbundled.Projector", "Endpoint Unbundled.Projector started"));
+        var api = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        programs.Add(await DotnetRun.Start(folder, "Unbundled.Customers.Host", "Endpoint Unbundled.Customers started"));
+        programs.Add(await DotnetRun.Start(folder, "Unbundled.Projector.Host", "Endpoint Unbundled.Projector started"));
         programs.Add(await DotnetRun.Start(folder, "Unbundled.Api", "Now listening on", "--urls", api.ToString().TrimEnd('/')));
         using var http = new HttpClient { BaseAddress = api };
         var client = new GraphQLClient(http);
@@ -47,12 +46,5 @@ public sealed class When_the_endpoints_run_as_separate_programs : IAsyncLifetime
         }
 
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

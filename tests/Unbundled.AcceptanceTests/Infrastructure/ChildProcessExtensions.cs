@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Unbundled.AcceptanceTests.Infrastructure;
 
@@ -18,11 +16,33 @@ public static class ChildProcessExtensions
         process.Dispose();
     }
 
-    /// <summary>A loopback port nobody listens on right now, for a child process to serve on.</summary>
-    public static int FreeLoopbackPort()
+    /// <summary>
+    /// Sends SIGTERM and waits up to 30 s for the exit, then kills the process; returns the time from the signal to the
+    /// exit, and the exit code (null when it had to be killed).
+    /// </summary>
+    public static async Task<(TimeSpan Elapsed, int? ExitCode)> Terminate(this Process process)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (process.HasExited)
+        {
+            return (TimeSpan.Zero, process.ExitCode);
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+            return (watch.Elapsed, process.ExitCode);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (watch.Elapsed, null);
+        }
     }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Unbundled.LocalAws;
+using Unbundled.Testing;
 
 namespace Unbundled.AcceptanceTests.Infrastructure;
 
@@ -23,10 +23,12 @@ public sealed class EndpointProcess : IAsyncDisposable
     public static string BuildConfiguration { get; } =
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
-    /// <summary>Starts <c>src/{project}</c>'s program and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
+    /// <summary>Starts <c>src/{project}</c>'s program (or a test host in <c>tests/</c>) and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
     public static async Task<EndpointProcess> Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string readyLine)
     {
-        var dll = Path.Combine(RepositoryLayout.Root, "src", project, "bin", BuildConfiguration, "net10.0", project + ".dll");
+        var dll = new[] { "src", "tests" }
+            .Select(folder => RepositoryRoot.Combine(folder, project, "bin", BuildConfiguration, "net10.0", project + ".dll"))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{project} is not built in {BuildConfiguration} under src/ or tests/.");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
@@ -65,35 +67,8 @@ public sealed class EndpointProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    /// <summary>
-    /// Sends SIGTERM and waits up to 30 s for the exit, then kills the program; returns the time from the signal to the
-    /// exit, and the exit code (null when it had to be killed).
-    /// </summary>
-    public async Task<(TimeSpan Elapsed, int? ExitCode)> Terminate()
-    {
-        if (process.HasExited)
-        {
-            return (TimeSpan.Zero, process.ExitCode);
-        }
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
-
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(grace.Token);
-            return (watch.Elapsed, process.ExitCode);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (watch.Elapsed, null);
-        }
-    }
+    /// <inheritdoc cref="ChildProcessExtensions.Terminate"/>
+    public Task<(TimeSpan Elapsed, int? ExitCode)> Terminate() => process.Terminate();
 
     public ValueTask DisposeAsync()
     {

@@ -3,7 +3,7 @@ using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Transport;
 using Unbundled.Messaging.TransportTests.Infrastructure;
-using Unbundled.Shell;
+using Unbundled.Contracts;
 using Xunit;
 
 namespace Unbundled.AcceptanceTests.Scenarios;

@@ -1,5 +1,6 @@
 using System.Net;
 using Unbundled.Api.Tests.Infrastructure;
+using Unbundled.Testing;
 
 namespace Unbundled.Api.Tests.Http;
 
@@ -77,7 +78,7 @@ public sealed class When_a_document_breaks_a_limit(RunningSystem system) : IClas
     [Fact]
     public async Task Should_answer_GraphiQLs_introspection_query()
     {
-        var response = await system.Http.PostGraphQL(await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.ApiTests, "Http", "introspection.graphql")));
+        var response = await system.Http.PostGraphQL(await File.ReadAllTextAsync(RepositoryRoot.Combine("tests", "Unbundled.Api.Tests", "Http", "introspection.graphql")));
 
         var answer = await response.ReadJson();
         Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToJsonString());

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Unbundled.Testing;
 
 namespace Unbundled.Benchmarks.Mutations;
 
@@ -43,7 +42,7 @@ internal sealed class SystemArguments : IDisposable
         var root = Path.Combine(Path.GetTempPath(), "unbundled-bench", $"{name}-{Guid.NewGuid():N}");
         var dataPath = Path.Combine(root, ".unbundled");
         Directory.CreateDirectory(dataPath);
-        return new SystemArguments(root, dataPath, dataInsideContentRoot ? root : null, FreePort());
+        return new SystemArguments(root, dataPath, dataInsideContentRoot ? root : null, FreePort.Next());
     }
 
     public void Dispose()
@@ -56,12 +55,5 @@ internal sealed class SystemArguments : IDisposable
         {
             // A file still held open by a stopping host: the temp folder is cleaned up by the OS in the end.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

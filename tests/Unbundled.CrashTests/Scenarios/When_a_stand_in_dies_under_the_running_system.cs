@@ -1,5 +1,7 @@
 using System.Net;
+using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.CrashTests.Infrastructure;
+using Unbundled.Testing;
 using Xunit;
 
 namespace Unbundled.CrashTests.Scenarios;
@@ -16,7 +18,7 @@ public sealed class When_a_stand_in_dies_under_the_running_system
         await using var system = await AppHostProcess.Start("aws-local", data.Path);
         using var http = new HttpClient { BaseAddress = system.ApiAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
-        var fauxqs = system.Children().Single(child => child.CommandLine.Contains("fauxqs", StringComparison.Ordinal));
+        var fauxqs = ChildProcess.Of(system.Id).Single(child => child.CommandLine.Contains("fauxqs", StringComparison.Ordinal));
 
         await Signal.KillNow(fauxqs.Id);
 

@@ -1,5 +1,6 @@
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.CrashTests.Infrastructure;
+using Unbundled.Testing;
 using Xunit;
 
 namespace Unbundled.CrashTests.Scenarios;
@@ -14,7 +15,7 @@ public sealed class When_a_terminal_interrupts_aws_local
         await using var system = await AppHostProcess.Start("aws-local", data.Path);
         using var http = new HttpClient { BaseAddress = system.ApiAddress };
         Assert.NotNull((await new GraphQLClient(http).Invite($"ctrl-c-{Guid.NewGuid():N}@example.com")).InvitedId);
-        var standIns = system.Children();
+        var standIns = ChildProcess.Of(system.Id);
         Assert.Equal(2, standIns.Count);
 
         await Signal.InterruptGroup(system.Id);

@@ -1,7 +1,7 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
-using Unbundled.CrashTests.Infrastructure;
 using Unbundled.LocalAws;
+using Unbundled.Testing;
 using Unbundled.Testing.Aws;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.CrashTests.Infrastructure;
+using Unbundled.Testing;
 using Xunit;
 
 namespace Unbundled.CrashTests.Scenarios;

@@ -1,4 +1,6 @@
+using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.CrashTests.Infrastructure;
+using Unbundled.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -59,7 +61,7 @@ public abstract class When_the_system_is_killed_under_load(string shell, ITestOu
 
     private static async Task KillUnderLoad(AppHostProcess system, InviteLedger ledger, Task moment)
     {
-        var standIns = system.Children();
+        var standIns = ChildProcess.Of(system.Id);
         using var stop = new CancellationTokenSource();
         var load = InviteLoad.Run(system.ApiAddress, ledger, Concurrency, MaxAttemptsPerRound, stop.Token);
         await Task.WhenAny(moment, load);

@@ -1,5 +1,6 @@
 using Amazon;
-using Unbundled.Messaging.AmazonSqs.Configuration;
+using Amazon.SQS;
+using Unbundled.Aws;
 using Xunit;
 
 namespace Unbundled.Messaging.AmazonSqs.Tests.Configuration;
@@ -42,7 +43,7 @@ public sealed class AwsEndpointsTests
     [Fact]
     public void An_sqs_config_gets_the_override_as_service_url_and_signs_for_the_region()
     {
-        var config = With(("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:4566")).SqsConfig(RegionEndpoint.EUWest1);
+        var config = With(("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:4566")).Configure(new AmazonSQSConfig(), AwsEndpoints.Sqs, RegionEndpoint.EUWest1);
 
         Assert.Equal("http://127.0.0.1:4566/", config.ServiceURL);
         Assert.Equal("eu-west-1", config.AuthenticationRegion);
@@ -51,7 +52,7 @@ public sealed class AwsEndpointsTests
     [Fact]
     public void An_sqs_config_without_override_names_the_region()
     {
-        var config = With().SqsConfig(RegionEndpoint.EUWest1);
+        var config = With().Configure(new AmazonSQSConfig(), AwsEndpoints.Sqs, RegionEndpoint.EUWest1);
 
         Assert.Equal(RegionEndpoint.EUWest1, config.RegionEndpoint);
         Assert.Null(config.ServiceURL);

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Unbundled.Messaging.AmazonSqs.Tests.Transport;
 
-/// <summary>What NServiceBus.AmazonSQS also accepts (wire-format §1.3): unwrapped and native messages, and what it cannot read.</summary>
+/// <summary>What NServiceBus.AmazonSQS also accepts (docs/wire-format.md §1.3): unwrapped and native messages, and what it cannot read.</summary>
 public sealed class When_a_foreign_message_arrives : TransportTest<SqsWorld>
 {
     [Fact]

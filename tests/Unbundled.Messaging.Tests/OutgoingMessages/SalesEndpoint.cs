@@ -40,7 +40,7 @@ internal static class SalesEndpoint
             identity,
             configuration,
             new MessageTypeRegistry(configuration.Conventions),
-            new SystemJsonMessageSerializer(configuration.SerializerOptions),
+            new SystemJsonMessageSerializer(),
             transport,
             new FixedClock(FixedClock.Example));
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using Amazon.DynamoDBv2.Model;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Outbox;
 using Unbundled.Persistence.DynamoDB.Outbox;
@@ -10,7 +9,7 @@ namespace Unbundled.Persistence.DynamoDB.Tests.Outbox;
 
 /// <summary>
 /// The operations of an outbox record travel as one compressed binary attribute: an invite's reply and event, with all
-/// their headers, then fit one write unit (1 KB). Items written before, with a list of maps, are still read.
+/// their headers, then fit one write unit (1 KB).
 /// </summary>
 public sealed class When_a_record_is_stored_on_an_item : CustomersTest
 {
@@ -34,38 +33,6 @@ public sealed class When_a_record_is_stored_on_an_item : CustomersTest
         var expected = Operation("event-1", null, "Unbundled.Domain.Events.CustomerInvited");
         Assert.Equal(expected.Headers.OrderBy(h => h.Key, StringComparer.Ordinal), read[1].Headers.OrderBy(h => h.Key, StringComparer.Ordinal));
         Assert.Equal(expected.Body, read[1].Body);
-    }
-
-    [Fact]
-    public async Task Should_still_read_operations_stored_as_a_list_of_maps()
-    {
-        var item = ItemKeys.Outbox(CustomersWorld.Customers, MessageId);
-        item["MessageId"] = new AttributeValue { S = MessageId };
-        item["Dispatched"] = new AttributeValue { BOOL = false };
-        item["Operations"] = new AttributeValue
-        {
-            L =
-            [
-                new AttributeValue
-                {
-                    M = new Dictionary<string, AttributeValue>
-                    {
-                        ["MessageId"] = new() { S = "reply-1" },
-                        ["Headers"] = new() { M = new Dictionary<string, AttributeValue> { [Headers.MessageId] = new() { S = "reply-1" } } },
-                        ["Body"] = new() { B = new MemoryStream([1, 2, 3]) },
-                        ["Destination"] = new() { S = CustomersWorld.Requester },
-                        ["DelayDeliveryWith"] = new() { S = "00:00:30" },
-                    },
-                },
-            ],
-        };
-        await World.Table.Client.PutItemAsync(new PutItemRequest { TableName = World.Table.Table.Name, Item = item });
-
-        var operation = Assert.Single((await World.Outbox.Get(MessageId))!.Operations);
-
-        Assert.Equal(("reply-1", CustomersWorld.Requester, (string?)null, TimeSpan.FromSeconds(30)), (operation.MessageId, operation.Destination, operation.EventType, operation.DelayDeliveryWith!.Value));
-        Assert.Equal("reply-1", operation.Headers[Headers.MessageId]);
-        Assert.Equal([1, 2, 3], operation.Body);
     }
 
     private static (string PartitionKey, string SortKey) Key => ItemKeys.Of(ItemKeys.Outbox(CustomersWorld.Customers, MessageId));

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Unbundled.LocalAws;
+using Unbundled.Testing;
 
 namespace Unbundled.Terraform.Tests.Infrastructure;
 
@@ -12,7 +12,7 @@ internal static class NodeTools
     public static async Task<string> RunScript(string script, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
         await LocalAws.NodeTools.EnsureInstalled(cancellationToken);
-        var (exitCode, output, errors) = await Run("node", [Path.Combine(RepositoryLayout.Tools, script), .. arguments], ScriptTimeout, cancellationToken);
+        var (exitCode, output, errors) = await Run("node", [RepositoryRoot.Combine("tools", script), .. arguments], ScriptTimeout, cancellationToken);
         return exitCode == 0
             ? output
             : throw new InvalidOperationException($"node {script} failed with exit code {exitCode}:\n{errors}");
@@ -23,7 +23,7 @@ internal static class NodeTools
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
-            WorkingDirectory = RepositoryLayout.Tools,
+            WorkingDirectory = RepositoryRoot.Combine("tools"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -8,7 +8,7 @@ namespace Unbundled.Terraform.Tests.Infrastructure;
 /// </summary>
 internal sealed class TerraformResources(TerraformConfiguration configuration, TerraformValues values)
 {
-    /// <summary>The queues the ServiceControl platform reads for itself (wire format §6.1); the code neither needs nor sends to them.</summary>
+    /// <summary>The queues the ServiceControl platform reads for itself (docs/wire-format.md §6.1); the code neither needs nor sends to them.</summary>
     public static bool IsServiceControlPlatformQueue(string name) =>
         name.StartsWith(CodeTopology.Prefix + "Particular-", StringComparison.Ordinal);
 

@@ -5,7 +5,7 @@ using Unbundled.Domain.Events;
 using Unbundled.Domain.Invitations;
 using Unbundled.Messaging.Outbox;
 using Unbundled.Persistence.Sqlite;
-using Unbundled.Shell;
+using Unbundled.Contracts;
 
 namespace Unbundled.Benchmarks.Mutations.Profiling;
 

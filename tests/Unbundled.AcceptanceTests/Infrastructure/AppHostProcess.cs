@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Unbundled.AcceptanceTests.Infrastructure;
-using Unbundled.LocalAws;
+using Unbundled.Testing;
 
-namespace Unbundled.CrashTests.Infrastructure;
+namespace Unbundled.AcceptanceTests.Infrastructure;
 
 /// <summary>
 /// <c>dotnet Unbundled.AppHost.dll</c> from its build output, as a child process leading a process group (and session)
-/// of its own, as a shell starts a foreground job: a signal to the group reaches it and whatever shares its group.
+/// of its own, as a shell starts a foreground job: a signal to the group reaches it and whatever shares its group. The
+/// crash tests kill it; the stop tests stop it as ECS does (<see cref="Terminate"/>).
 /// </summary>
-internal sealed class AppHostProcess : IAsyncDisposable
+public sealed class AppHostProcess : IAsyncDisposable
 {
     private const string ReadyLine = "Unbundled is running";
 
@@ -33,19 +33,30 @@ internal sealed class AppHostProcess : IAsyncDisposable
 
     public IEnumerable<string> Lines => output.Lines;
 
-    /// <summary>Starts the AppHost on <paramref name="shell"/> with its data in <paramref name="dataPath"/> and waits until it serves.</summary>
-    public static async Task<AppHostProcess> Start(string shell, string dataPath, params string[] extraArguments)
+    /// <inheritdoc cref="Start(string, string, IReadOnlyDictionary{string, string}, string[])"/>
+    public static Task<AppHostProcess> Start(string shell, string dataPath, params string[] extraArguments) =>
+        Start(shell, dataPath, new Dictionary<string, string>(), extraArguments);
+
+    /// <summary>
+    /// Starts the AppHost on <paramref name="shell"/> with its data in <paramref name="dataPath"/>, on a free port and with
+    /// <paramref name="environment"/> added to its own, and waits until it serves.
+    /// </summary>
+    public static async Task<AppHostProcess> Start(
+        string shell, string dataPath, IReadOnlyDictionary<string, string> environment, params string[] extraArguments)
     {
-        // The test runs from tests/…/bin/{configuration}/net10.0; the AppHost was built in the same configuration.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(RepositoryLayout.Root, "src", "Unbundled.AppHost", "bin", configuration, "net10.0", "Unbundled.AppHost.dll");
-        var apiAddress = new Uri($"http://127.0.0.1:{ChildProcessExtensions.FreeLoopbackPort()}");
+        var dll = RepositoryRoot.Combine("src", "Unbundled.AppHost", "bin", EndpointProcess.BuildConfiguration, "net10.0", "Unbundled.AppHost.dll");
+        var apiAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // setsid execs dotnet in place (our child is no group leader, so it does not fork): the pid is the AppHost's.
         var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])["dotnet", dll, "--shell", shell, "--data-path", dataPath, "--urls", apiAddress.ToString(),
                      "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Unbundled.AppHost=Information", .. extraArguments])
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var appHost = new AppHostProcess(Process.Start(start) ?? throw new InvalidOperationException("setsid did not start."), apiAddress);
@@ -60,9 +71,6 @@ internal sealed class AppHostProcess : IAsyncDisposable
             throw new InvalidOperationException($"The AppHost did not print '{ReadyLine}' within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{appHost.Output}");
         }
     }
-
-    /// <summary>The processes the AppHost started (the stand-ins on aws-local), found by their parent process id.</summary>
-    public IReadOnlyList<ChildProcess> Children() => ChildProcess.Of(process.Id);
 
     /// <summary>Waits for the exit and returns its code; after <paramref name="timeout"/> kills it and fails.</summary>
     public async Task<int> WaitForExit(TimeSpan timeout)
@@ -79,6 +87,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
             throw new TimeoutException($"The AppHost did not exit within {timeout.TotalSeconds} s:{Environment.NewLine}{Output}");
         }
     }
+
+    /// <inheritdoc cref="ChildProcessExtensions.Terminate"/>
+    public Task<(TimeSpan Elapsed, int? ExitCode)> Terminate() => process.Terminate();
 
     public ValueTask DisposeAsync()
     {

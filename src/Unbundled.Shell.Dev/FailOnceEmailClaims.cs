@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Unbundled.Domain.Invitations;
 using Unbundled.Ports;
 
-namespace Unbundled.Shell;
+namespace Unbundled.Shell.Dev;
 
 /// <summary>
 /// Fault injection for acceptance tests and demos of recoverability: with <c>--Unbundled:FailOnceDomain=example.test</c>

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
+using Unbundled.Contracts;
+using Unbundled.Projector;
 using Unbundled.Shell;
 using Unbundled.Shell.Telemetry;
-using Unbundled.Projector;
 
 var builder = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-builder.AddProjectorEndpoint();
+builder.AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint());
 builder.AddTelemetry(logMutationTimelines: false);
 await builder.Build().RunAsync();

@@ -1,6 +1,6 @@
 using Unbundled.LocalAws;
 
-namespace Unbundled.Shell;
+namespace Unbundled.Shell.Dev;
 
 /// <summary>
 /// The local stand-ins of <c>--shell aws-local</c>: started once per process, on first use, on the data folder's

@@ -1,4 +1,4 @@
-namespace Unbundled.Shell;
+namespace Unbundled.Contracts;
 
 /// <summary>The logical endpoints of the system; their queues carry these names on every shell.</summary>
 public static class EndpointNames

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Unbundled.LocalAws;
 
-namespace Unbundled.Shell;
+namespace Unbundled.Shell.Dev;
 
 /// <summary>
 /// While a stand-in is down (reported once by <see cref="StandInsWatch"/>), the messaging library's warnings are held

@@ -1,8 +1,7 @@
 using Amazon;
 using Amazon.Runtime;
-using Amazon.SQS;
 
-namespace Unbundled.Messaging.AmazonSqs.Configuration;
+namespace Unbundled.Aws;
 
 /// <summary>
 /// Where each AWS service is reached: the standard <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variable, then <c>AWS_ENDPOINT_URL</c>,
@@ -10,11 +9,12 @@ namespace Unbundled.Messaging.AmazonSqs.Configuration;
 /// </summary>
 /// <remarks>
 /// AWSSDK.Core 4.1.0 already honours these variables for its own clients: with <c>AWS_ENDPOINT_URL_SQS</c> or <c>AWS_ENDPOINT_URL</c>
-/// set, a new <see cref="AmazonSQSClient"/> reports it as <see cref="ClientConfig.ServiceURL"/>, and an explicit ServiceURL still wins.
+/// set, a new SQS client reports it as <see cref="ClientConfig.ServiceURL"/>, and an explicit ServiceURL still wins.
 /// We resolve them ourselves anyway because our SNS client is not an SDK client, and so that one place decides, and logs, where
-/// the endpoint talks to; <see cref="Configure{TConfig}"/> hands the same answer to the SDK clients.
+/// the endpoint talks to; <see cref="Configure{TConfig}"/> hands the same answer to the SDK clients (SQS, DynamoDB), and
+/// <see cref="PointAt{TConfig}"/> points one at a given address (the local stand-ins).
 /// </remarks>
-internal sealed class AwsEndpoints(Func<string, string?> readVariable)
+public sealed class AwsEndpoints(Func<string, string?> readVariable)
 {
     public const string Sns = "SNS";
     public const string Sqs = "SQS";
@@ -43,18 +43,21 @@ internal sealed class AwsEndpoints(Func<string, string?> readVariable)
     {
         if (OverrideFor(serviceId) is { } serviceUrl)
         {
-            config.ServiceURL = serviceUrl.ToString();
-            config.AuthenticationRegion = region.SystemName;
-        }
-        else
-        {
-            config.RegionEndpoint = region;
+            return PointAt(config, serviceUrl, region);
         }
 
+        config.RegionEndpoint = region;
         return config;
     }
 
-    public AmazonSQSConfig SqsConfig(RegionEndpoint region) => Configure(new AmazonSQSConfig(), Sqs, region);
+    /// <summary>Points an SDK client config at <paramref name="serviceUrl"/>, signing for <paramref name="region"/>.</summary>
+    public static TConfig PointAt<TConfig>(TConfig config, Uri serviceUrl, RegionEndpoint region)
+        where TConfig : ClientConfig
+    {
+        config.ServiceURL = serviceUrl.ToString();
+        config.AuthenticationRegion = region.SystemName;
+        return config;
+    }
 
     private Uri? Parse(string variable)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Unbundled.LocalAws;
 
-namespace Unbundled.Shell;
+namespace Unbundled.Shell.Dev;
 
 /// <summary>
 /// Reports a stand-in that exits under the running system once, as an error naming it and its exit code, and fails the
