@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.TestHost;
 using Unbundled.Api;
+using Unbundled.Contracts;
 using Unbundled.Customers;
 using Unbundled.Lambda.Http;
 using Unbundled.Lambda.Runtime;
@@ -25,8 +26,8 @@ internal static class SystemFunctions
     public static async Task<IInvocationHandler> Start(CancellationToken cancellationToken) =>
         Environment.GetEnvironmentVariable("_HANDLER") switch
         {
-            Customers => await Endpoint(builder => builder.AddCustomersEndpoint(), EndpointNames.Customers, cancellationToken),
-            Projector => await Endpoint(builder => builder.AddProjectorEndpoint(), EndpointNames.Projector, cancellationToken),
+            Customers => await Endpoint(builder => builder.AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint()), EndpointNames.Customers, cancellationToken),
+            Projector => await Endpoint(builder => builder.AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint()), EndpointNames.Projector, cancellationToken),
             Api => await HttpApi(cancellationToken),
             var other => throw new InvalidOperationException($"_HANDLER is '{other}': use {Customers}, {Projector} or {Api}"),
         };
@@ -48,7 +49,7 @@ internal static class SystemFunctions
     /// </summary>
     private static async Task<IInvocationHandler> HttpApi(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateBuilder(SharedConventions.WebSettings([.. Arguments, "--instance-id", ExecutionEnvironmentId()]));
+        var builder = WebApplication.CreateBuilder(ApiEndpoint.WebSettings([.. Arguments, "--instance-id", ExecutionEnvironmentId()]));
         builder.WebHost.UseTestServer();
         builder.AddApi();
         builder.AddTelemetry(logMutationTimelines: true);

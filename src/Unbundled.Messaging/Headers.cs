@@ -17,6 +17,7 @@ public static class Headers
     public const string OriginatingMachine = "NServiceBus.OriginatingMachine";
     public const string OriginatingHostId = "$.diagnostics.originating.hostid";
     public const string DeliverAt = "NServiceBus.DeliverAt";
+    public const string TimeToBeReceived = "NServiceBus.TimeToBeReceived";
     public const string ControlMessageHeader = "NServiceBus.ControlMessage";
     public const string ReturnMessageErrorCodeHeader = "NServiceBus.ReturnMessage.ErrorCode";
 

@@ -1,3 +1,4 @@
+using Unbundled.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Unbundled.Messaging;
