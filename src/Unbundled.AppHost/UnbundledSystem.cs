@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Unbundled.Api;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 using Unbundled.Customers;
 using Unbundled.Projector;
@@ -10,8 +11,9 @@ using Unbundled.Shell.Telemetry;
 namespace Unbundled.AppHost;
 
 /// <summary>
-/// The three endpoints, each on a host of its own as if it were its own process, sharing only the command line (the
-/// shell and the data folder). Tests start the same composition.
+/// The three endpoints, each on a host of its own as if it were its own process, sharing the command line (the shell
+/// and the data folder) and one <see cref="ProcessScope"/>, which this object owns and disposes after the hosts
+/// (docs/process-scope.md). Tests start the same composition.
 /// </summary>
 public sealed class UnbundledSystem : IAsyncDisposable
 {
@@ -19,25 +21,31 @@ public sealed class UnbundledSystem : IAsyncDisposable
 
     private readonly IHost[] hosts;
 
-    private UnbundledSystem(WebApplication api, IHost[] hosts)
+    private UnbundledSystem(WebApplication api, IHost[] hosts, ProcessScope process)
     {
         Api = api;
         this.hosts = hosts;
+        Process = process;
     }
 
     public WebApplication Api { get; }
+
+    /// <summary>What the three endpoints share: receivers, file caches, the database's writer, the table, the stand-ins.</summary>
+    public ProcessScope Process { get; }
 
     public static UnbundledSystem Build(string[] args, Action<WebApplicationBuilder>? configureApi = null)
     {
         // All three endpoints share this process, so local sends wake the receivers and no queue-folder watcher is needed
         // (it costs a tenth of the throughput). Pass --Unbundled:WatchQueues=true when other processes share the folder.
         args = ["--Unbundled:WatchQueues=false", .. args];
+        var process = new ProcessScope();
         var customers = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        customers.AddCustomersEndpoint();
+        customers.JoinProcess(process).AddCustomersEndpoint();
         var projector = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        projector.AddProjectorEndpoint();
+        projector.JoinProcess(process).AddProjectorEndpoint();
 
         var apiBuilder = WebApplication.CreateBuilder(SharedConventions.WebSettings(args));
+        apiBuilder.JoinProcess(process);
         if (string.IsNullOrEmpty(apiBuilder.Configuration["urls"]))
         {
             apiBuilder.WebHost.UseUrls(DefaultUrl);
@@ -50,7 +58,7 @@ public sealed class UnbundledSystem : IAsyncDisposable
         configureApi?.Invoke(apiBuilder);
         var api = apiBuilder.Build();
         api.MapApi();
-        return new UnbundledSystem(api, [customers.Build(), projector.Build(), api]);
+        return new UnbundledSystem(api, [customers.Build(), projector.Build(), api], process);
     }
 
     public async Task Start(CancellationToken cancellationToken = default)
@@ -107,5 +115,7 @@ public sealed class UnbundledSystem : IAsyncDisposable
                 host.Dispose();
             }
         }
+
+        await Process.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Embedded;
@@ -8,7 +9,8 @@ namespace Unbundled.Messaging.Embedded;
 /// received message, still unacknowledged, is their durable record until they are processed. Other messages for a
 /// receiver in this process with a free slot are written straight into its claimed folder.
 /// </summary>
-internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions) : IMessageDispatcher
+internal sealed class FileSystemDispatcher(
+    QueueStore queues, SubscriptionStore subscriptions, LocalReceivers<FileSystemMessageReceiver> local, TimeProvider time) : IMessageDispatcher
 {
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {
@@ -34,26 +36,26 @@ internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore 
     private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties, ref HandOffs handOffs)
     {
         var queue = queues.Get(destination);
-        var delay = properties.DelayFrom(DateTimeOffset.UtcNow);
-        if (delay == TimeSpan.Zero && handOffs.Allowed && LocalReceivers.TryHandOff(queue.Path, message, out var processing))
+        var delay = properties.DelayFrom(time.GetUtcNow());
+        if (delay == TimeSpan.Zero && handOffs.Allowed && local.TryHandOff(queue.Path, message, out var processing))
         {
             handOffs.Add(processing);
             return;
         }
 
         var content = MessageFile.Format(message.Headers, message.Body.Span);
-        if (delay == TimeSpan.Zero && LocalReceivers.TryAccept(queue.Path, content))
+        if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, content))
         {
             return;
         }
 
         if (queue.Write(content, delay) is { } readyFile)
         {
-            LocalReceivers.NotifyReady(queue.Path, new Candidate(readyFile, content));
+            local.NotifyReady(queue.Path, new Candidate(readyFile, content));
         }
         else
         {
-            LocalReceivers.NotifyDelayed(queue.Path);
+            local.NotifyDelayed(queue.Path);
         }
     }
 

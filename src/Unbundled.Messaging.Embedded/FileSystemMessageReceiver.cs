@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Embedded;
@@ -21,6 +22,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private readonly QueueFolder errorQueue;
     private readonly SubscriptionStore subscriptionStore;
     private readonly ReceiveSettings settings;
+    private readonly LocalReceivers<FileSystemMessageReceiver> local;
     private readonly ILogger logger;
     private readonly Channel<Candidate> candidates;
     private readonly Channel<bool> delayedWakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -40,8 +42,14 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     private Task? stopped;
 
     public FileSystemMessageReceiver(
-        FileSystemTransport transport, ReceiveSettings settings, QueueStore queues, SubscriptionStore subscriptions, HostSettings host)
+        FileSystemTransport transport,
+        ReceiveSettings settings,
+        QueueStore queues,
+        SubscriptionStore subscriptions,
+        LocalReceivers<FileSystemMessageReceiver> local,
+        HostSettings host)
     {
+        this.local = local;
         this.transport = transport;
         this.settings = settings;
         subscriptionStore = subscriptions;
@@ -86,7 +94,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
             MarkAndRemoveStaleInstanceQueues();
         }
 
-        LocalReceivers.Register(queue.Path, this);
+        local.Register(queue.Path, this);
         if (transport.WatchForOtherProcesses)
         {
             watcher = new FileSystemWatcher(queue.Path, "*" + QueueFolder.Extension) { NotifyFilter = NotifyFilters.FileName };
@@ -120,7 +128,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
         await stopping.CancelAsync();
         watcher?.Dispose();
         watcher = null;
-        LocalReceivers.Unregister(queue.Path, this);
+        local.Unregister(queue.Path, this);
         await Task.WhenAll(pump, delayedPump);
         if (slots is null || await slots.AllFree(cancellationToken))
         {

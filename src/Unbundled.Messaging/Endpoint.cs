@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.Messaging.Callbacks;
 using Unbundled.Messaging.Pipeline;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Serialization;
 using Unbundled.Messaging.Transport;
 
@@ -36,12 +37,15 @@ public static class Endpoint
         var errorAddress = transport.ToTransportAddress(new QueueAddress(configuration.ErrorQueue));
         var auditAddress = configuration.AuditQueue is { } audit ? transport.ToTransportAddress(new QueueAddress(audit)) : null;
         var receivers = ReceiversOf(configuration);
+        // An endpoint given no process scope is alone in its process: it owns the one it makes.
+        var process = configuration.Process ?? new ProcessScope();
+        var ownedProcess = configuration.Process is null ? process : null;
         var hostSettings = new HostSettings(
             configuration.EndpointName,
             host.DisplayName,
             configuration.InstallersEnabled,
             (reason, exception) => logger.LogCritical(exception, "Critical error in the transport: {Reason}", reason),
-            loggerFactory);
+            loggerFactory) { Process = process };
         string[] sendingAddresses = auditAddress is null ? [errorAddress] : [errorAddress, auditAddress];
         var infrastructure = await transport.Initialize(hostSettings, receivers, sendingAddresses, cancellationToken);
 
@@ -58,19 +62,20 @@ public static class Endpoint
         }
 
         var serializer = new SystemJsonMessageSerializer(configuration.SerializerOptions);
-        var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, TimeProvider.System);
+        var factory = new OutgoingMessageFactory(identity, configuration, messageTypes, serializer, transport, configuration.TimeProvider);
         var callbacks = configuration.CallbacksEnabled && configuration.CallbacksMakeRequests ? new RequestResponseStateLookup() : null;
         var outbox = configuration.OutboxEnabled ? configuration.Persistence!.CreateOutboxStorage(configuration.EndpointName) : null;
         var pipeline = new IncomingPipeline(
             configuration, messageTypes, handlers, serializer, factory, infrastructure.Dispatcher, outbox, callbacks,
-            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher), services, logger);
+            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider), configuration.TimeProvider,
+            services, logger);
         var recoverability = new RecoverabilityPipeline(
             identity, configuration.Recoverability, transport.SupportsDelayedDelivery, errorAddress, infrastructure.Dispatcher,
-            TimeProvider.System, logger);
+            configuration.TimeProvider, logger);
 
         var instance = new EndpointInstance(
             new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,
-            configuration.Persistence, configuration.ShutdownTimeout, logger);
+            configuration.Persistence, configuration.ShutdownTimeout, ownedProcess, logger);
         try
         {
             var limitations = new PushRuntimeSettings(configuration.MaxConcurrency);

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Pipeline;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging;
@@ -26,6 +27,12 @@ public sealed class EndpointConfiguration
     public PersistenceDefinition? Persistence { get; private set; }
 
     public bool OutboxEnabled { get; private set; }
+
+    /// <summary>The clock of the headers' times, delays and the delayed-retry window; see <see cref="UseTimeProvider"/>.</summary>
+    public TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
+
+    /// <summary>What the endpoint shares with the other endpoints of its process; see <see cref="ShareProcess"/>.</summary>
+    public ProcessScope? Process { get; private set; }
 
     public Conventions Conventions { get; } = new();
 
@@ -74,6 +81,23 @@ public sealed class EndpointConfiguration
     public EndpointConfiguration UseTransport(TransportDefinition transport)
     {
         Transport = transport;
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the endpoint in <paramref name="process"/>, whose owner disposes it after the endpoint stopped: its sends reach
+    /// the receivers of the other endpoints of the process without the broker (docs/process-scope.md). Without it the
+    /// endpoint shares nothing and owns a scope of its own.
+    /// </summary>
+    public EndpointConfiguration ShareProcess(ProcessScope process)
+    {
+        Process = process;
+        return this;
+    }
+
+    public EndpointConfiguration UseTimeProvider(TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
         return this;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Unbundled.LocalAws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.DynamoDB;
 using Unbundled.Persistence.DynamoDB.Configuration;
@@ -26,36 +26,36 @@ internal static class AwsShell
     private static readonly RegionEndpoint LocalRegion = RegionEndpoint.USEast1;
     private static readonly AWSCredentials LocalCredentials = new BasicAWSCredentials("local", "local");
 
-    // One table (its client and its request batchers) per process and table name: the endpoints of one process (the
-    // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
-    private static readonly ConcurrentDictionary<string, Lazy<DynamoDbTable>> Tables = new(StringComparer.Ordinal);
-
-    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, LocalAwsStandIns? standIns)
+    public static void Use(
+        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, ProcessScope process, AwsStandIns? sharedStandIns)
     {
+        var standIns = sharedStandIns?.StandIns;
         // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
         // them out instead of abandoning them to SQS, which would hand the next messages to the abandoned calls
         // (docs/stopping.md).
         var transport = Transport(shell, standIns, ReceiveWait(endpoint));
-        var table = Tables.GetOrAdd($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", _ => new Lazy<DynamoDbTable>(() =>
-            new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName))).Value;
+        // One table (its client and its request batchers) per process and table name: the endpoints of one process (the
+        // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
+        var table = process.Shared($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", () =>
+            new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName));
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
 
         services.TryAddSingleton(table);
         // Scoped: a view remembers the version it read, for its conditional save.
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();
-        if (standIns is not null)
+        if (sharedStandIns is not null)
         {
-            WatchStandIns(services, standIns);
+            WatchStandIns(services, sharedStandIns);
         }
     }
 
-    private static void WatchStandIns(IServiceCollection services, LocalAwsStandIns standIns)
+    private static void WatchStandIns(IServiceCollection services, AwsStandIns standIns)
     {
         services.AddSingleton(provider => new StandInsWatch(standIns, provider.GetRequiredService<ILogger<StandInsWatch>>()));
         services.AddHostedService(provider => provider.GetRequiredService<StandInsWatch>());
         services.AddHealthChecks().AddCheck<StandInsWatch>("aws-local stand-ins");
-        services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns));
+        services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns.StandIns));
     }
 
     /// <summary>The endpoint as the AWS shell would run it, for its topology only: nothing reaches AWS, so nothing needs a region or credentials.</summary>

@@ -69,7 +69,7 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
         }
 
         var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sent, CultureInfo.InvariantCulture));
-        return sentAt + TimeSpan.Parse(timeToBeReceived, CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow;
+        return sentAt + TimeSpan.Parse(timeToBeReceived, CultureInfo.InvariantCulture) < receiver.Time.GetUtcNow();
     }
 
     /// <summary>A message nobody can read goes to error exactly as it came, body and attributes, without fault headers.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
@@ -14,7 +15,13 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// unfinished in one <c>ChangeMessageVisibilityBatch</c>, then cuts the long poll short (docs/stopping.md).
 /// </summary>
 internal sealed class SqsMessageReceiver(
-    SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
+    SqsClients clients,
+    ReceiveSettings settings,
+    string queueName,
+    string errorQueueName,
+    SqsTransport transport,
+    LocalReceivers<SqsMessageReceiver> local,
+    ILogger logger) : IMessageReceiver, IDisposable
 {
     private const int MaxMessagesPerReceive = 10;
 
@@ -80,7 +87,7 @@ internal sealed class SqsMessageReceiver(
             loops.Add(Task.Run(() => ReceiveLoop(stopping.Token), CancellationToken.None));
         }
 
-        LocalReceivers.Register(QueueUrl, this);
+        local.Register(QueueUrl, this);
         return Task.CompletedTask;
     }
 
@@ -88,7 +95,7 @@ internal sealed class SqsMessageReceiver(
     {
         // Intake ends at once: no new receive, no hand-off. A receive under way runs on to its end, and what it brings
         // goes back: cutting it short would leave SQS an abandoned call that still takes messages (docs/stopping.md).
-        LocalReceivers.Unregister(QueueUrl, this);
+        local.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
         try
         {
@@ -268,6 +275,8 @@ internal sealed class SqsMessageReceiver(
     internal int VisibilityTimeoutSeconds => visibilityTimeoutSeconds;
 
     internal TimeSpan MaxRenewal => transport.MaxAutoMessageVisibilityRenewalDuration;
+
+    internal TimeProvider Time => transport.TimeProvider;
 
     internal FailureCounts Failures => failures;
 

@@ -38,10 +38,10 @@ internal sealed class VisibilityRenewal : IDisposable
     private async Task Renew(SqsMessageReceiver receiver, string receiptHandle)
     {
         var timeout = TimeSpan.FromSeconds(Math.Max(receiver.VisibilityTimeoutSeconds, 2));
-        var deadline = DateTimeOffset.UtcNow + receiver.MaxRenewal;
+        var deadline = receiver.Time.GetUtcNow() + receiver.MaxRenewal;
         try
         {
-            while (DateTimeOffset.UtcNow < deadline)
+            while (receiver.Time.GetUtcNow() < deadline)
             {
                 // Renew with a third of the timeout still to go, leaving room for a slow call.
                 await Task.Delay(timeout * 2 / 3, renewing.Token);

@@ -6,7 +6,7 @@ namespace Unbundled.Messaging.Pipeline;
 /// What follows a successful processing: a copy to the audit queue (when configured) and, for a message ServiceControl
 /// retried, the control message that tells ServiceControl the retry succeeded (wire-format §2.4, §6.2).
 /// </summary>
-internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? auditAddress, IMessageDispatcher dispatcher)
+internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? auditAddress, IMessageDispatcher dispatcher, TimeProvider clock)
 {
     public Task Invoke(MessageContext context, IncomingMessage incoming, DateTimeOffset processingStarted, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? aud
             var headers = new Dictionary<string, string>(incoming.Headers)
             {
                 [Headers.ProcessingStarted] = WireDate.ToWireFormattedString(processingStarted),
-                [Headers.ProcessingEnded] = WireDate.ToWireFormattedString(DateTimeOffset.UtcNow),
+                [Headers.ProcessingEnded] = WireDate.ToWireFormattedString(clock.GetUtcNow()),
                 [Headers.ProcessingEndpoint] = endpoint.Name,
                 [Headers.ProcessingMachine] = endpoint.Host.MachineName,
                 [Headers.HostId] = endpoint.Host.HostId,
@@ -34,7 +34,7 @@ internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? aud
         return operations.Count == 0 ? Task.CompletedTask : dispatcher.Dispatch(new TransportOperations([.. operations]), cancellationToken);
     }
 
-    private static bool AcknowledgeRetry(IncomingMessage incoming, List<UnicastTransportOperation> operations)
+    private bool AcknowledgeRetry(IncomingMessage incoming, List<UnicastTransportOperation> operations)
     {
         if (!incoming.Headers.TryGetValue(ServiceControlHeaders.UniqueMessageId, out var uniqueMessageId)
             || !incoming.Headers.TryGetValue(ServiceControlHeaders.AcknowledgementQueue, out var acknowledgementQueue))
@@ -46,7 +46,7 @@ internal sealed class AuditAndAcknowledge(EndpointIdentity endpoint, string? aud
         var headers = new Dictionary<string, string>
         {
             [Headers.MessageId] = messageId,
-            [ServiceControlHeaders.RetrySuccessful] = WireDate.ToWireFormattedString(DateTimeOffset.UtcNow),
+            [ServiceControlHeaders.RetrySuccessful] = WireDate.ToWireFormattedString(clock.GetUtcNow()),
             [ServiceControlHeaders.UniqueMessageId] = uniqueMessageId,
             [Headers.ControlMessageHeader] = bool.TrueString,
         };

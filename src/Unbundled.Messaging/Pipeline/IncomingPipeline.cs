@@ -22,6 +22,7 @@ internal sealed class IncomingPipeline(
     IOutboxStorage? outbox,
     RequestResponseStateLookup? callbacks,
     AuditAndAcknowledge afterProcessing,
+    TimeProvider clock,
     IServiceProvider services,
     ILogger logger)
 {
@@ -30,7 +31,7 @@ internal sealed class IncomingPipeline(
         using var activity = MessagingDiagnostics.StartProcessing(context.Headers, context.ReceiveAddress);
         var messageId = context.Headers.GetValueOrDefault(Headers.MessageId) ?? context.NativeMessageId;
         var incoming = new IncomingMessage(messageId, context.Headers, context.Body);
-        var processingStarted = DateTimeOffset.UtcNow;
+        var processingStarted = clock.GetUtcNow();
 
         if (callbacks?.TryComplete(incoming, responseType => DeserializeReply(incoming, responseType)) == true || IsIgnored(incoming))
         {
