@@ -107,7 +107,14 @@ public sealed class EndpointConfiguration
         return this;
     }
 
-    /// <summary>Deduplicates by message id and releases outgoing messages exactly once (needs a persistence).</summary>
+    /// <summary>
+    /// Deduplicates by message id and releases a message's outgoing messages only once its handlers' writes are stored
+    /// (needs a persistence). What survives a crash depends on the persistence (docs/outbox.md): on SQLite the writes and
+    /// the outbox record commit in one transaction, so a redelivery sends the recorded messages again; on DynamoDB the
+    /// record rides on the handler's one conditional single-item write, and a redelivery after a crash before the
+    /// dispatched marker runs the handler again, which deduplicates only because the decider, given the item this
+    /// message wrote, repeats its decision.
+    /// </summary>
     public EndpointConfiguration EnableOutbox()
     {
         OutboxEnabled = true;
