@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Unbundled.Messaging.Embedded.Receiving;
 using Unbundled.Messaging.InProcess;
 
 namespace Unbundled.Messaging.Embedded;
@@ -12,7 +13,7 @@ internal sealed class EmbeddedProcess : IDisposable
 {
     private readonly ConcurrentDictionary<string, RecycledFiles> recycledByFolder = new(StringComparer.Ordinal);
 
-    public LocalReceivers<FileSystemMessageReceiver> Receivers { get; } = new();
+    public LocalReceivers<LocalIntake> Receivers { get; } = new();
 
     public OwnedTempFolders TempFolders { get; } = new();
 

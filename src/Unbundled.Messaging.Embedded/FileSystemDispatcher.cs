@@ -1,3 +1,4 @@
+using Unbundled.Messaging.Embedded.Receiving;
 using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
@@ -10,7 +11,7 @@ namespace Unbundled.Messaging.Embedded;
 /// receiver in this process with a free slot are written straight into its claimed folder.
 /// </summary>
 internal sealed class FileSystemDispatcher(
-    QueueStore queues, SubscriptionStore subscriptions, LocalReceivers<FileSystemMessageReceiver> local, TimeProvider time) : IMessageDispatcher
+    QueueStore queues, SubscriptionStore subscriptions, LocalReceivers<LocalIntake> local, TimeProvider time) : IMessageDispatcher
 {
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Unbundled.Messaging.Embedded.Receiving;
 using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
@@ -9,7 +10,7 @@ namespace Unbundled.Messaging.Embedded;
 /// </summary>
 internal static class LocalDelivery
 {
-    public static void NotifyReady(this LocalReceivers<FileSystemMessageReceiver> local, string queuePath, Candidate candidate)
+    public static void NotifyReady(this LocalReceivers<LocalIntake> local, string queuePath, Candidate candidate)
     {
         foreach (var receiver in local.Of(queuePath))
         {
@@ -18,7 +19,7 @@ internal static class LocalDelivery
     }
 
     /// <summary>Writes a message file straight to a receiver of the queue in this process that has a free slot.</summary>
-    public static bool TryAccept(this LocalReceivers<FileSystemMessageReceiver> local, string queuePath, byte[] content)
+    public static bool TryAccept(this LocalReceivers<LocalIntake> local, string queuePath, byte[] content)
     {
         foreach (var receiver in local.Of(queuePath))
         {
@@ -36,7 +37,7 @@ internal static class LocalDelivery
     /// completes once the message is processed or, failing that, stored in the queue.
     /// </summary>
     public static bool TryHandOff(
-        this LocalReceivers<FileSystemMessageReceiver> local, string queuePath, OutgoingMessage message, out Task processing)
+        this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, out Task processing)
     {
         foreach (var receiver in local.Of(queuePath))
         {
@@ -50,7 +51,7 @@ internal static class LocalDelivery
         return false;
     }
 
-    public static void NotifyDelayed(this LocalReceivers<FileSystemMessageReceiver> local, string queuePath)
+    public static void NotifyDelayed(this LocalReceivers<LocalIntake> local, string queuePath)
     {
         foreach (var receiver in local.Of(queuePath))
         {
