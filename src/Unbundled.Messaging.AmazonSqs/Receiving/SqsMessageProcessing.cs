@@ -6,7 +6,7 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>One received SQS message, from reading it to deleting it (or handing it back for an immediate retry).</summary>
-internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Message message)
+internal readonly struct SqsMessageProcessing(SqsReceiverContext receiver, Message message)
 {
     public async Task Run(CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
         }
 
         using var renewal = new VisibilityRenewal(receiver, message.ReceiptHandle, cancellationToken);
-        var context = new MessageContext(message.MessageId, read.Headers, read.Body, receiver.ReceiveAddress);
+        var context = new MessageContext(message.MessageId, read.Headers, read.Body, receiver.QueueName);
         try
         {
             await receiver.OnMessage(context, renewal.HandlerToken);
@@ -76,7 +76,7 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
     private async Task MoveToErrorAsItIs()
     {
         receiver.Logger.LogError("SQS message {NativeMessageId} in {Queue} cannot be read; moved to {ErrorQueue} as it is",
-            message.MessageId, receiver.ReceiveAddress, receiver.ErrorQueueName);
+            message.MessageId, receiver.QueueName, receiver.ErrorQueueName);
         var errorQueueUrl = await receiver.Clients.QueueUrl(receiver.ErrorQueueName, CancellationToken.None);
         await receiver.Clients.Sqs.SendMessageAsync(new SendMessageRequest
         {

@@ -44,7 +44,8 @@ public sealed class When_waiting_for_the_projection
         using var watch = changes.WatchFor(customerId);
 
         var waiting = WaitUntilProjected(watch, projectsHere: false);
-        await Task.Delay(20);
+        // The wait has looked once and found nothing: it must go on looking.
+        Assert.True(SpinWait.SpinUntil(() => views.Reads >= 1, Patience));
         Assert.False(waiting.IsCompleted);
         views.SaveElsewhere(CountingViews.Invited(customerId));
         await waiting;
