@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Globalization;
 using System.Text.Json;
@@ -33,7 +32,7 @@ public sealed class SqliteCustomerViews(SqliteDatabase database) : ICustomerView
 
     private const int ConstraintViolation = 19; // SQLITE_CONSTRAINT
 
-    private readonly ConcurrentDictionary<Guid, long> versionsRead = new();
+    private readonly ReadVersions versionsRead = new();
 
     public async Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken)
     {
@@ -42,11 +41,11 @@ public sealed class SqliteCustomerViews(SqliteDatabase database) : ICustomerView
             "SELECT email, invited, invited_at, applied_event_ids, version FROM customers WHERE id = $id", ("$id", customerId));
         if (!await reader.ReadAsync(cancellationToken))
         {
-            versionsRead[customerId] = 0;
+            versionsRead.Remember(customerId, 0);
             return null;
         }
 
-        versionsRead[customerId] = reader.GetInt64(4);
+        versionsRead.Remember(customerId, reader.GetInt64(4));
         DateTimeOffset? invitedAt = reader.IsDBNull(2) ? null : DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
         var applied = JsonSerializer.Deserialize<List<Guid>>(reader.GetString(3))!;
         return new CustomerView(customerId, reader.GetString(0), reader.GetBoolean(1), invitedAt, applied);
@@ -55,7 +54,7 @@ public sealed class SqliteCustomerViews(SqliteDatabase database) : ICustomerView
     /// <exception cref="DBConcurrencyException">The view changed since this instance read it (or was created, if it read none).</exception>
     public async Task Save(CustomerView view, CancellationToken cancellationToken)
     {
-        var expected = versionsRead.GetValueOrDefault(view.Id);
+        var expected = versionsRead.Of(view.Id);
         var statement = new BatchedStatement(
             expected == 0 ? Insert : Update,
             ("$id", view.Id),
@@ -70,11 +69,11 @@ public sealed class SqliteCustomerViews(SqliteDatabase database) : ICustomerView
         }
         catch (SqliteException e) when (e.SqliteErrorCode == ConstraintViolation)
         {
-            versionsRead.TryRemove(view.Id, out _);
+            versionsRead.Remember(view.Id, 0);
             throw new DBConcurrencyException(
                 $"Customer view {view.Id} changed since version {expected} was read; the event is retried and folded into the newer view.", e);
         }
 
-        versionsRead[view.Id] = expected + 1;
+        versionsRead.Remember(view.Id, expected + 1);
     }
 }
