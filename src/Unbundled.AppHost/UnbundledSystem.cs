@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Unbundled.Api;
 using Unbundled.Contracts;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 using Unbundled.Customers;
 using Unbundled.Projector;
@@ -12,8 +13,9 @@ using Unbundled.Shell.Telemetry;
 namespace Unbundled.AppHost;
 
 /// <summary>
-/// The three endpoints, each on a host of its own as if it were its own process, sharing only the command line (the
-/// shell and the data folder). Tests start the same composition.
+/// The three endpoints, each on a host of its own as if it were its own process, sharing the command line (the shell
+/// and the data folder) and one <see cref="ProcessScope"/>, which this object owns and disposes after the hosts
+/// (docs/process-scope.md). Tests start the same composition.
 /// </summary>
 public sealed class UnbundledSystem : IAsyncDisposable
 {
@@ -21,13 +23,17 @@ public sealed class UnbundledSystem : IAsyncDisposable
 
     private readonly IHost[] hosts;
 
-    private UnbundledSystem(WebApplication api, IHost[] hosts)
+    private UnbundledSystem(WebApplication api, IHost[] hosts, ProcessScope process)
     {
         Api = api;
         this.hosts = hosts;
+        Process = process;
     }
 
     public WebApplication Api { get; }
+
+    /// <summary>What the three endpoints share: receivers, file caches, the database's writer, the table, the stand-ins.</summary>
+    public ProcessScope Process { get; }
 
     public static UnbundledSystem Build(string[] args, Action<WebApplicationBuilder>? configureApi = null)
     {
@@ -36,12 +42,14 @@ public sealed class UnbundledSystem : IAsyncDisposable
         args = ["--Unbundled:WatchQueues=false", .. args];
         // The development features (aws-local, the fault injector) are the AppHost's alone: the deployed hosts lack them.
         var development = new DevelopmentShell();
+        var process = new ProcessScope();
         var customers = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        customers.UseDevelopmentShell(development).AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint());
+        customers.JoinProcess(process).UseDevelopmentShell(development).AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint());
         var projector = Host.CreateApplicationBuilder(SharedConventions.HostSettings(args));
-        projector.UseDevelopmentShell(development).AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint());
+        projector.JoinProcess(process).UseDevelopmentShell(development).AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint());
 
         var apiBuilder = WebApplication.CreateBuilder(ApiEndpoint.WebSettings(args));
+        apiBuilder.JoinProcess(process);
         if (string.IsNullOrEmpty(apiBuilder.Configuration["urls"]))
         {
             apiBuilder.WebHost.UseUrls(DefaultUrl);
@@ -55,7 +63,7 @@ public sealed class UnbundledSystem : IAsyncDisposable
         configureApi?.Invoke(apiBuilder);
         var api = apiBuilder.Build();
         api.MapApi();
-        return new UnbundledSystem(api, [customers.Build(), projector.Build(), api]);
+        return new UnbundledSystem(api, [customers.Build(), projector.Build(), api], process);
     }
 
     public async Task Start(CancellationToken cancellationToken = default)
@@ -112,5 +120,7 @@ public sealed class UnbundledSystem : IAsyncDisposable
                 host.Dispose();
             }
         }
+
+        await Process.DisposeAsync();
     }
 }

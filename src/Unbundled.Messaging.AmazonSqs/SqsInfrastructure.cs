@@ -34,13 +34,13 @@ internal sealed class SqsInfrastructure : TransportInfrastructure, IDisposable
         this.creator = creator;
         this.sqsReceivers = sqsReceivers;
         this.logger = logger;
-        stale = new StaleInstanceQueues(clients, transport.StaleInstanceQueueAge, logger);
+        stale = new StaleInstanceQueues(clients, transport.StaleInstanceQueueAge, transport.TimeProvider, logger);
         foreach (var settings in receivers)
         {
             var queueName = transport.ToTransportAddress(settings.ReceiveAddress);
             if (transport.EnableUnrestrictedDelayedDelivery)
             {
-                var pump = new DelayedMessagesPump(clients, queueName, logger);
+                var pump = new DelayedMessagesPump(clients, queueName, transport.TimeProvider, logger);
                 pump.Start();
                 delayedPumps.Add(pump);
             }

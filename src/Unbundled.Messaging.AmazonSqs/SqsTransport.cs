@@ -9,6 +9,7 @@ using Unbundled.Messaging.AmazonSqs.Naming;
 using Unbundled.Messaging.AmazonSqs.Receiving;
 using Unbundled.Messaging.AmazonSqs.Sending;
 using Unbundled.Messaging.AmazonSqs.Sns;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.AmazonSqs;
@@ -55,14 +56,14 @@ public sealed class SqsTransport : TransportDefinition
     /// </summary>
     public TimeSpan ReceiveWaitTime { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The clock a receiver checks a message's time-to-be-received against (SQS's SentTimestamp is the broker's).</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
-
     /// <summary>Delays above 900 s through <c>-delay.fifo</c> queues; off saves a long poll per queue (3 requests a minute).</summary>
     public bool EnableUnrestrictedDelayedDelivery { get; init; } = true;
 
     /// <summary>Instance queues of the same endpoint not seen alive for this long are deleted when an instance starts.</summary>
     public TimeSpan StaleInstanceQueueAge { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The clock of delays, time-to-be-received, visibility renewal and the instance queues' last-seen tags.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Overrides for the service endpoints, e.g. local stand-ins; null uses the environment or AWS.</summary>
     public Uri? SqsServiceUrl { get; init; }
@@ -79,7 +80,7 @@ public sealed class SqsTransport : TransportDefinition
     {
         var logger = hostSettings.LoggerFactory.CreateLogger<SqsTransport>();
         var clients = await CreateClients(hostSettings.LoggerFactory, cancellationToken);
-        var creator = new QueueCreator(clients);
+        var creator = new QueueCreator(clients, TimeProvider);
         // An instance queue exists only while its instance does, so the instance creates it even where terraform owns the rest.
         foreach (var queue in SqsQueues.ToCreate(this, receivers, sendingAddresses, hostSettings.SetupInfrastructure))
         {
@@ -93,11 +94,12 @@ public sealed class SqsTransport : TransportDefinition
             await clients.QueueArn(await clients.QueueUrl(anyQueue, cancellationToken), cancellationToken);
         }
 
+        var local = hostSettings.Process.Shared<LocalReceivers<SqsMessageReceiver>>();
         var sqsReceivers = receivers.ToDictionary(
             settings => settings.Id,
             settings => new SqsMessageReceiver(
                 clients, settings, ToTransportAddress(settings.ReceiveAddress), ToTransportAddress(new QueueAddress(settings.ErrorQueue)), this,
-                hostSettings.LoggerFactory.CreateLogger<SqsMessageReceiver>())
+                local, hostSettings.LoggerFactory.CreateLogger<SqsMessageReceiver>())
             {
                 Subscriptions = settings.UsePublishSubscribe
                     ? new SqsSubscriptionManager(clients, ToTransportAddress(settings.ReceiveAddress), TopicNamePrefix, hostSettings.SetupInfrastructure, logger)
@@ -106,7 +108,7 @@ public sealed class SqsTransport : TransportDefinition
 
         return new SqsInfrastructure(this, clients, creator, receivers, sqsReceivers, logger)
         {
-            Dispatcher = new SqsDispatcher(clients, new TopicPublisher(clients, TopicNamePrefix, logger), logger),
+            Dispatcher = new SqsDispatcher(clients, new TopicPublisher(clients, TopicNamePrefix, TimeProvider, logger), local, TimeProvider, logger),
             Receivers = sqsReceivers.ToDictionary(r => r.Key, IMessageReceiver (r) => r.Value),
         };
     }

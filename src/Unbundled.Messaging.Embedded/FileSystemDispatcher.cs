@@ -1,3 +1,5 @@
+using Unbundled.Messaging.Embedded.Receiving;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Embedded;
@@ -8,7 +10,8 @@ namespace Unbundled.Messaging.Embedded;
 /// received message, still unacknowledged, is their durable record until they are processed. Other messages for a
 /// receiver in this process with a free slot are written straight into its claimed folder.
 /// </summary>
-internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore subscriptions, TimeProvider clock) : IMessageDispatcher
+internal sealed class FileSystemDispatcher(
+    QueueStore queues, SubscriptionStore subscriptions, LocalReceivers<LocalIntake> local, TimeProvider time) : IMessageDispatcher
 {
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {
@@ -34,27 +37,27 @@ internal sealed class FileSystemDispatcher(QueueStore queues, SubscriptionStore 
     private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties, ref HandOffs handOffs)
     {
         var queue = queues.Get(destination);
-        var delay = properties.DelayFrom(DateTimeOffset.UtcNow);
-        message = TimeToBeReceived.Stamp(message, properties, clock.GetUtcNow());
-        if (delay == TimeSpan.Zero && handOffs.Allowed && LocalReceivers.TryHandOff(queue.Path, message, out var processing))
+        var delay = properties.DelayFrom(time.GetUtcNow());
+        message = TimeToBeReceived.Stamp(message, properties, time.GetUtcNow());
+        if (delay == TimeSpan.Zero && handOffs.Allowed && local.TryHandOff(queue.Path, message, out var processing))
         {
             handOffs.Add(processing);
             return;
         }
 
         var content = MessageFile.Format(message.Headers, message.Body.Span);
-        if (delay == TimeSpan.Zero && LocalReceivers.TryAccept(queue.Path, content))
+        if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, content))
         {
             return;
         }
 
         if (queue.Write(content, delay) is { } readyFile)
         {
-            LocalReceivers.NotifyReady(queue.Path, new Candidate(readyFile, content));
+            local.NotifyReady(queue.Path, new Candidate(readyFile, content));
         }
         else
         {
-            LocalReceivers.NotifyDelayed(queue.Path);
+            local.NotifyDelayed(queue.Path);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
     /// </summary>
     public TimeSpan StaleInstanceQueueAge { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The clock of the crash clean-ups' grace periods and of time-to-be-received.</summary>
+    /// <summary>The clock of delays, of time-to-be-received and of the crash clean-ups' grace periods.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public override string ToTransportAddress(QueueAddress address) => QueueNames.Sanitize(address.ToString());
@@ -38,7 +38,8 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
         IReadOnlyList<string> sendingAddresses,
         CancellationToken cancellationToken = default)
     {
-        var queues = new QueueStore(RootPath, TimeProvider);
+        var process = hostSettings.Process.Shared<EmbeddedProcess>();
+        var queues = new QueueStore(RootPath, TimeProvider, process);
         var subscriptions = new SubscriptionStore(RootPath);
         foreach (var address in sendingAddresses)
         {
@@ -47,10 +48,10 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
 
         var receiversById = receivers.ToDictionary(
             settings => settings.Id,
-            IMessageReceiver (settings) => new FileSystemMessageReceiver(this, settings, queues, subscriptions, hostSettings));
+            IMessageReceiver (settings) => new FileSystemMessageReceiver(this, settings, queues, subscriptions, process.Receivers, hostSettings));
         TransportInfrastructure infrastructure = new FileSystemInfrastructure(receiversById)
         {
-            Dispatcher = new FileSystemDispatcher(queues, subscriptions, TimeProvider),
+            Dispatcher = new FileSystemDispatcher(queues, subscriptions, process.Receivers, TimeProvider),
             Receivers = receiversById,
         };
         return Task.FromResult(infrastructure);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
@@ -10,21 +8,27 @@ namespace Unbundled.Messaging.Embedded;
 /// use the queue afterwards deletes every folder whose lock it can take, and, from versions that wrote straight into
 /// <c>.tmp</c>, loose files older than <see cref="LooseFileAge"/> (docs/embedded-crash-leftovers.md).
 /// </summary>
-internal static class OwnedTempFolders
+internal sealed class OwnedTempFolders : IDisposable
 {
     public static readonly TimeSpan LooseFileAge = TimeSpan.FromMinutes(1);
 
-    private static readonly string Owner = Guid.NewGuid().ToString("N");
-    private static readonly ConcurrentDictionary<string, Owned> ByTempRoot = new(StringComparer.Ordinal);
+    private readonly string owner = Guid.NewGuid().ToString("N");
+    private readonly Dictionary<string, Owned> byTempRoot = new(StringComparer.Ordinal);
+    private readonly EventHandler releaseAtExit;
 
-    static OwnedTempFolders() => AppDomain.CurrentDomain.ProcessExit += (_, _) => ReleaseAll();
+    /// <summary>Released when the process scope is disposed or, should nobody dispose it, when the process exits.</summary>
+    public OwnedTempFolders()
+    {
+        releaseAtExit = (_, _) => Dispose();
+        AppDomain.CurrentDomain.ProcessExit += releaseAtExit;
+    }
 
     /// <summary>This process's folder under <paramref name="tempRoot"/>, claimed (and the leftovers removed) on first use.</summary>
-    public static string For(string tempRoot, TimeProvider time)
+    public string For(string tempRoot, TimeProvider time)
     {
-        lock (ByTempRoot)
+        lock (byTempRoot)
         {
-            if (ByTempRoot.TryGetValue(tempRoot, out var owned) && Directory.Exists(owned.Folder))
+            if (byTempRoot.TryGetValue(tempRoot, out var owned) && Directory.Exists(owned.Folder))
             {
                 return owned.Folder;
             }
@@ -32,9 +36,9 @@ internal static class OwnedTempFolders
             // Gone: the queue folder was deleted (an instance queue at its stop) and is being made again.
             owned?.Lock.Dispose();
             RemoveLeftovers(tempRoot, time);
-            var folder = Directory.CreateDirectory(Path.Combine(tempRoot, Owner)).FullName;
-            owned = new Owned(OwnerLock.Create(Path.Combine(tempRoot, Owner + ".lock")), folder);
-            ByTempRoot[tempRoot] = owned;
+            var folder = Directory.CreateDirectory(Path.Combine(tempRoot, owner)).FullName;
+            owned = new Owned(OwnerLock.Create(Path.Combine(tempRoot, owner + ".lock")), folder);
+            byTempRoot[tempRoot] = owned;
             return owned.Folder;
         }
     }
@@ -71,9 +75,17 @@ internal static class OwnedTempFolders
     }
 
     /// <summary>At a graceful exit nothing is being written any more: leave no folder behind.</summary>
-    private static void ReleaseAll()
+    public void Dispose()
     {
-        foreach (var owned in ByTempRoot.Values)
+        AppDomain.CurrentDomain.ProcessExit -= releaseAtExit;
+        Owned[] all;
+        lock (byTempRoot)
+        {
+            all = [.. byTempRoot.Values];
+            byTempRoot.Clear();
+        }
+
+        foreach (var owned in all)
         {
             try
             {

@@ -11,18 +11,21 @@ internal sealed class QueueFolder
 {
     public const string Extension = ".msg";
 
-    public QueueFolder(string root, string name, TimeProvider time)
+    private readonly TimeProvider time;
+
+    public QueueFolder(string root, string name, TimeProvider time, EmbeddedProcess process)
     {
         Name = name;
         Path = System.IO.Path.Combine(root, name);
         TempPath = System.IO.Path.Combine(Path, ".tmp");
         DelayedPath = System.IO.Path.Combine(Path, ".delayed");
         InflightPath = System.IO.Path.Combine(Path, ".inflight");
-        Recycled = RecycledFiles.In(System.IO.Path.Combine(Path, ".free"));
+        this.time = time;
+        Recycled = process.RecycledIn(System.IO.Path.Combine(Path, ".free"));
         Directory.CreateDirectory(TempPath);
         Directory.CreateDirectory(DelayedPath);
         Directory.CreateDirectory(InflightPath);
-        OwnTempPath = OwnedTempFolders.For(TempPath, time);
+        OwnTempPath = process.TempFolders.For(TempPath, time);
     }
 
     public string Name { get; }
@@ -51,7 +54,7 @@ internal sealed class QueueFolder
         }
 
         var (temp, name) = WriteTemporary(content);
-        var due = DateTimeOffset.UtcNow.Add(delay).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var due = time.GetUtcNow().Add(delay).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         File.Move(temp, System.IO.Path.Combine(DelayedPath, $"{due}-{name}"), overwrite: true);
         return null;
     }

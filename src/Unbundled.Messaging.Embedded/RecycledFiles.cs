@@ -17,22 +17,15 @@ internal sealed class RecycledFiles
 
     private static readonly TimeSpan RescanInterval = TimeSpan.FromSeconds(1);
 
-    // One per folder in the process: every endpoint's transport has its own queue objects, and the receiver that frees
-    // a file and the sender that needs one usually belong to different endpoints.
-    private static readonly ConcurrentDictionary<string, RecycledFiles> ByFolder = new(StringComparer.Ordinal);
-
     private readonly string folder;
     private readonly ConcurrentQueue<string> free = new();
     private long lastScan = long.MinValue;
 
-    private RecycledFiles(string folder) => this.folder = folder;
-
-    /// <summary>The free files of <paramref name="folder"/>, which is created if missing (a queue folder may be deleted and made again).</summary>
-    public static RecycledFiles In(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        return ByFolder.GetOrAdd(folder, path => new RecycledFiles(path));
-    }
+    /// <summary>
+    /// One per folder in the process (<see cref="EmbeddedProcess.RecycledIn"/>): the receiver that frees a file and the
+    /// sender that needs one usually belong to different endpoints.
+    /// </summary>
+    public RecycledFiles(string folder) => this.folder = folder;
 
     /// <summary>Moves a free file to <paramref name="destination"/>; false when there is none to take.</summary>
     public bool TryTake(string destination)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.Messaging.Callbacks;
 using Unbundled.Messaging.Pipeline;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Serialization;
 using Unbundled.Messaging.ServicePlatform;
 using Unbundled.Messaging.Transport;
@@ -37,12 +38,15 @@ public static class Endpoint
         var errorAddress = transport.ToTransportAddress(new QueueAddress(configuration.ErrorQueue));
         var auditAddress = configuration.AuditQueue is { } audit ? transport.ToTransportAddress(new QueueAddress(audit)) : null;
         var receivers = ReceiversOf(configuration);
+        // An endpoint given no process scope is alone in its process: it owns the one it makes.
+        var process = configuration.Process ?? new ProcessScope();
+        var ownedProcess = configuration.Process is null ? process : null;
         var hostSettings = new HostSettings(
             configuration.EndpointName,
             host.DisplayName,
             configuration.InstallersEnabled,
             (reason, exception) => logger.LogCritical(exception, "Critical error in the transport: {Reason}", reason),
-            loggerFactory);
+            loggerFactory) { Process = process };
         string[] sendingAddresses = [errorAddress, .. new[] { auditAddress }.OfType<string>(),
             .. PlatformReporters.Queues(configuration).Select(queue => transport.ToTransportAddress(new QueueAddress(queue)))];
         var infrastructure = await transport.Initialize(hostSettings, receivers, sendingAddresses, cancellationToken);
@@ -66,7 +70,8 @@ public static class Endpoint
         var metrics = configuration.Metrics is null ? null : new Metrics.MetricsRecorder();
         var pipeline = new IncomingPipeline(
             configuration, messageTypes, handlers, serializer, factory, infrastructure.Dispatcher, outbox, callbacks,
-            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider) { Metrics = metrics }, services, logger);
+            new AuditAndAcknowledge(identity, auditAddress, infrastructure.Dispatcher, configuration.TimeProvider) { Metrics = metrics },
+            configuration.TimeProvider, services, logger);
         var recoverability = new RecoverabilityPipeline(
             identity, configuration.Recoverability, transport.SupportsDelayedDelivery, errorAddress, infrastructure.Dispatcher,
             configuration.TimeProvider, logger) { Metrics = metrics };
@@ -74,7 +79,7 @@ public static class Endpoint
         var reporters = PlatformReporters.Create(configuration, identity, transport, infrastructure.Dispatcher, metrics, loggerFactory);
         var instance = new EndpointInstance(
             new MessageSession(configuration, factory, infrastructure.Dispatcher, callbacks), infrastructure, callbacks,
-            configuration.Persistence, configuration.ShutdownTimeout, logger) { Reporters = reporters };
+            configuration.Persistence, configuration.ShutdownTimeout, ownedProcess, logger) { Reporters = reporters };
         try
         {
             var limitations = new PushRuntimeSettings(configuration.MaxConcurrency);

@@ -1,5 +1,6 @@
 using Unbundled.Messaging.Outbox;
 using Unbundled.Messaging.Pipeline;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging;
@@ -25,6 +26,12 @@ public sealed class EndpointConfiguration
     public PersistenceDefinition? Persistence { get; private set; }
 
     public bool OutboxEnabled { get; private set; }
+
+    /// <summary>The clock of the headers' times, delays, the delayed-retry window, audit copies and the periodic reports (heartbeats, checks, metrics); see <see cref="UseTimeProvider"/>.</summary>
+    public TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
+
+    /// <summary>What the endpoint shares with the other endpoints of its process; see <see cref="ShareProcess"/>.</summary>
+    public ProcessScope? Process { get; private set; }
 
     public Conventions Conventions { get; } = new();
 
@@ -74,13 +81,37 @@ public sealed class EndpointConfiguration
         return this;
     }
 
+    /// <summary>
+    /// Runs the endpoint in <paramref name="process"/>, whose owner disposes it after the endpoint stopped: its sends reach
+    /// the receivers of the other endpoints of the process without the broker (docs/process-scope.md). Without it the
+    /// endpoint shares nothing and owns a scope of its own.
+    /// </summary>
+    public EndpointConfiguration ShareProcess(ProcessScope process)
+    {
+        Process = process;
+        return this;
+    }
+
+    public EndpointConfiguration UseTimeProvider(TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
+        return this;
+    }
+
     public EndpointConfiguration UsePersistence(PersistenceDefinition persistence)
     {
         Persistence = persistence;
         return this;
     }
 
-    /// <summary>Deduplicates by message id and releases outgoing messages exactly once (needs a persistence).</summary>
+    /// <summary>
+    /// Deduplicates by message id and releases a message's outgoing messages only once its handlers' writes are stored
+    /// (needs a persistence). What survives a crash depends on the persistence (docs/outbox.md): on SQLite the writes and
+    /// the outbox record commit in one transaction, so a redelivery sends the recorded messages again; on DynamoDB the
+    /// record rides on the handler's one conditional single-item write, and a redelivery after a crash before the
+    /// dispatched marker runs the handler again, which deduplicates only because the decider, given the item this
+    /// message wrote, repeats its decision.
+    /// </summary>
     public EndpointConfiguration EnableOutbox()
     {
         OutboxEnabled = true;
@@ -223,15 +254,6 @@ public sealed class EndpointConfiguration
     public EndpointConfiguration RequireDeclaredMessages()
     {
         RequiresDeclaredMessages = true;
-        return this;
-    }
-
-    /// <summary>The clock of the endpoint's headers, audit copies and periodic reports (heartbeats, checks, metrics).</summary>
-    public TimeProvider TimeProvider { get; private set; } = TimeProvider.System;
-
-    public EndpointConfiguration UseTimeProvider(TimeProvider timeProvider)
-    {
-        TimeProvider = timeProvider;
         return this;
     }
 

@@ -11,7 +11,8 @@ namespace Unbundled.Persistence.DynamoDB;
 /// The customers read model, one item per customer with a <c>Version</c>. <see cref="Save"/> is a put on condition that the
 /// version is still the one <see cref="Find"/> read, so of two concurrent projections of different events for one customer
 /// the second fails and is retried: it reads the view with the first event in it and folds its own on top, and nothing is
-/// lost. Scoped (one per message or request): an instance remembers the versions it read.
+/// lost (<see cref="ICustomerViews"/>'s contract). Scoped (one per message or request): an instance remembers the
+/// versions it read.
 /// </summary>
 public sealed class DynamoDbCustomerViews(DynamoDbTable table) : ICustomerViews
 {
@@ -85,6 +86,5 @@ public sealed class DynamoDbCustomerViews(DynamoDbTable table) : ICustomerViews
         }
 
         versionsRead[view.Id] = expected + 1;
-        ViewChanges.Saved(view.Id);
     }
 }

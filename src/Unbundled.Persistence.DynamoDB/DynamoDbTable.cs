@@ -37,6 +37,9 @@ public sealed class DynamoDbTable
 
     public string Name { get; }
 
+    /// <summary>The clock of the outbox's dispatch markers and their expiry.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     internal ItemReads Reads { get; }
 
     internal ItemPuts Puts { get; }

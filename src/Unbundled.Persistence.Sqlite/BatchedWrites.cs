@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 using Unbundled.Messaging.Batching;
@@ -23,9 +22,6 @@ internal static class BatchedWrites
 {
     private const int ConstraintViolation = 19; // SQLITE_CONSTRAINT
 
-    private static readonly ConcurrentDictionary<string, RequestBatcher<IReadOnlyList<BatchedStatement>, Exception?>> ByPath =
-        new(StringComparer.Ordinal);
-
     /// <summary>Completes once <paramref name="statement"/> is committed.</summary>
     public static Task Add(SqliteDatabase database, BatchedStatement statement) => Commit(database, [statement]);
 
@@ -40,17 +36,18 @@ internal static class BatchedWrites
             return;
         }
 
-        var batcher = ByPath.GetOrAdd(
-            database.Path, _ => new RequestBatcher<IReadOnlyList<BatchedStatement>, Exception?>(int.MaxValue, batch => Write(database, batch)));
-        if (await batcher.Add(unit) is { } failure)
+        if (await database.Writer.Add(unit) is { } failure)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
     }
 
     /// <summary>Completes once every write of this process to the file queued so far is committed (or failed).</summary>
-    public static Task WhenIdle(SqliteDatabase database) =>
-        ByPath.TryGetValue(database.Path, out var batcher) ? batcher.WhenIdle() : Task.CompletedTask;
+    public static Task WhenIdle(SqliteDatabase database) => database.Writer.WhenIdle();
+
+    /// <summary>The writer of <paramref name="database"/>, which holds it: one per database object, that is per file and process.</summary>
+    public static RequestBatcher<IReadOnlyList<BatchedStatement>, Exception?> WriterFor(SqliteDatabase database) =>
+        new(int.MaxValue, batch => Write(database, batch));
 
     private static async Task<Exception?[]> Write(SqliteDatabase database, IReadOnlyList<IReadOnlyList<BatchedStatement>> units)
     {

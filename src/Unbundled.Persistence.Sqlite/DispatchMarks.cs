@@ -20,7 +20,7 @@ internal sealed class DispatchMarks(SqliteDatabase database, string endpoint, Ti
     /// <summary>Completes when the mark is committed.</summary>
     public Task Add(string messageId)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = database.Time.GetUtcNow().ToUnixTimeSeconds();
         var cleanupDue = Interlocked.Read(ref nextCleanup);
         if (now >= cleanupDue && Interlocked.CompareExchange(ref nextCleanup, now + 3600, cleanupDue) == cleanupDue)
         {

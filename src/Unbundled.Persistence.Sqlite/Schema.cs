@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Unbundled.Persistence.Sqlite;
 
 /// <summary>The tables of the embedded shell.</summary>
@@ -28,7 +30,30 @@ internal static class Schema
             email             TEXT NOT NULL,
             invited           INTEGER NOT NULL,
             invited_at        TEXT,
-            applied_event_ids TEXT NOT NULL  -- JSON array: the projection skips what it has applied
+            applied_event_ids TEXT NOT NULL, -- JSON array: the projection skips what it has applied
+            version           INTEGER NOT NULL DEFAULT 1 -- the save's optimistic check (SqliteCustomerViews)
         ) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// Gives the customers of a file made before saves were version-checked their <c>version</c> column. Another process
+    /// installing at the same moment may add it first: then this one finds it there.
+    /// </summary>
+    public static async Task AddViewVersions(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('customers') WHERE name = 'version'";
+        if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await SqliteDatabase.Execute(connection, "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;", cancellationToken);
+        }
+        catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.Ordinal))
+        {
+        }
+    }
 }

@@ -1,23 +1,25 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Unbundled.Messaging.Batching;
 
 namespace Unbundled.Persistence.Sqlite;
 
 /// <summary>
 /// One SQLite file shared by every endpoint and process of the embedded shell, in WAL mode so readers never block the
-/// writer. Microsoft.Data.Sqlite pools connections and retries while another process holds the write lock.
+/// writer. Microsoft.Data.Sqlite pools connections and retries while another process holds the write lock. An object
+/// holds the file's writer (<see cref="BatchedWrites"/>) and checkpoints (<see cref="WalCheckpoints"/>) for its process:
+/// the endpoints of one process share one object per file (docs/process-scope.md).
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
-    private static readonly object Marker = new();
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Enough for every message and request in flight at once; beyond it, returned connections are closed.</summary>
     private const int MaxIdleConnections = 32;
 
     private readonly ConcurrentStack<PreparedConnection> idle = new();
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
 
     public SqliteDatabase(string path)
     {
@@ -28,9 +30,18 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
+        Writer = BatchedWrites.WriterFor(this);
+        Checkpoints = new WalCheckpoints.State(Path);
     }
 
+    internal RequestBatcher<IReadOnlyList<BatchedStatement>, Exception?> Writer { get; }
+
+    internal WalCheckpoints.State Checkpoints { get; }
+
     public string Path { get; }
+
+    /// <summary>The clock of the outbox's dispatch marks and their clean-up.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public string ConnectionString { get; }
 
@@ -40,7 +51,8 @@ public sealed class SqliteDatabase
         await connection.OpenAsync(cancellationToken);
 
         // Pooled connections keep their settings: configure each physical connection once, not on every open.
-        if (Configured.TryAdd(connection.Handle!, Marker))
+        // (Per object: a physical connection another object on the file configured is configured again, harmlessly.)
+        if (configured.TryAdd(connection.Handle!, configured))
         {
             // NORMAL is durable in WAL mode except for the last transactions before a power cut; the outbox re-dispatches
             // them. busy_timeout lets SQLite itself wait for the write lock: Microsoft.Data.Sqlite's own retry sleeps 150 ms.
@@ -67,6 +79,7 @@ public sealed class SqliteDatabase
         await using var connection = await Open(cancellationToken);
         await Execute(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         await Execute(connection, Schema.Sql, cancellationToken);
+        await Schema.AddViewVersions(connection, cancellationToken);
     }
 
     internal static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -44,8 +43,6 @@ internal static class WalCheckpoints
 
     /// <summary>How long a checkpoint waits for readers and writers before it tries again after the next batch.</summary>
     private static readonly TimeSpan CheckpointBusyTimeout = TimeSpan.FromSeconds(1);
-
-    private static readonly ConcurrentDictionary<string, State> ByPath = new(StringComparer.Ordinal);
 
     /// <summary>Called by the writer before a batch: waits for a reset the previous batch started.</summary>
     public static Task BeforeWrite(SqliteDatabase database) => StateOf(database).Reset;
@@ -159,9 +156,10 @@ internal static class WalCheckpoints
         await SqliteDatabase.Execute(state.Checkpointer, $"PRAGMA wal_checkpoint({mode});", CancellationToken.None);
     }
 
-    private static State StateOf(SqliteDatabase database) => ByPath.GetOrAdd(database.Path, path => new State(path));
+    private static State StateOf(SqliteDatabase database) => database.Checkpoints;
 
-    private sealed class State(string databasePath)
+    /// <summary>The checkpoints of one file, held by its <see cref="SqliteDatabase"/> (one per file and process).</summary>
+    internal sealed class State(string databasePath)
     {
         public readonly FileInfo Log = new(databasePath + "-wal");
         public long LastStarted = long.MinValue / 2;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Ports;
 
 namespace Unbundled.Shell.Dev;
@@ -12,21 +13,26 @@ namespace Unbundled.Shell.Dev;
 /// </summary>
 public sealed class DevelopmentShell : IDevelopmentShell
 {
-    public AwsStandInUrls StartStandIns(ShellOptions shell, IServiceCollection services)
+    public AwsStandInUrls StartStandIns(ShellOptions shell, IServiceCollection services, ProcessScope process)
     {
-        var standIns = AwsStandIns.For(shell);
-        services.AddSingleton(provider => new StandInsWatch(standIns, provider.GetRequiredService<ILogger<StandInsWatch>>()));
+        var shared = AwsStandIns.For(process, shell);
+        var standIns = shared.StandIns;
+        services.AddSingleton(provider => new StandInsWatch(shared, provider.GetRequiredService<ILogger<StandInsWatch>>()));
         services.AddHostedService(provider => provider.GetRequiredService<StandInsWatch>());
         services.AddHealthChecks().AddCheck<StandInsWatch>("aws-local stand-ins");
         services.Decorate<ILoggerFactory>(inner => new QuietWhileStandInsDown(inner, standIns));
         return new AwsStandInUrls(standIns.SqsServiceUrl, standIns.SnsServiceUrl, standIns.DynamoDbServiceUrl);
     }
 
-    public void DecoratePorts(IHostApplicationBuilder builder)
+    public void DecoratePorts(IHostApplicationBuilder builder, ProcessScope process)
     {
         if (builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 } domain)
         {
-            builder.Services.Decorate<IEmailClaims>(inner => new FailOnceEmailClaims(inner, domain));
+            var failed = process.Shared<FailOnceEmailClaims.InjectedFailures>();
+            builder.Services.Decorate<IEmailClaims>(inner => new FailOnceEmailClaims(inner, domain, failed));
         }
     }
+
+    /// <summary>The stand-ins <paramref name="process"/> started (the benchmarks measure their CPU).</summary>
+    public static LocalAws.LocalAwsStandIns StandInsOf(ProcessScope process) => AwsStandIns.In(process);
 }

@@ -9,13 +9,13 @@ namespace Unbundled.Shell.Dev;
 /// the first look-up of each email of that domain throws, so the invite is retried and must still produce exactly one
 /// customer. Off unless configured.
 /// </summary>
-internal sealed class FailOnceEmailClaims(IEmailClaims inner, string domain) : IEmailClaims
+/// <remarks>The emails that failed once are remembered per process (<see cref="InjectedFailures"/>, kept in the process
+/// scope): an invite retried by another endpoint's host of the same process must not fail again.</remarks>
+internal sealed class FailOnceEmailClaims(IEmailClaims inner, string domain, FailOnceEmailClaims.InjectedFailures failed) : IEmailClaims
 {
-    private static readonly ConcurrentDictionary<string, bool> Failed = new(StringComparer.Ordinal);
-
     public Task<EmailClaim?> Find(string emailKey, CancellationToken cancellationToken)
     {
-        if (emailKey.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase) && Failed.TryAdd(emailKey, true))
+        if (emailKey.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase) && failed.Emails.TryAdd(emailKey, true))
         {
             throw new InvalidOperationException($"Injected failure: the first look-up of {emailKey} fails.");
         }
@@ -24,4 +24,10 @@ internal sealed class FailOnceEmailClaims(IEmailClaims inner, string domain) : I
     }
 
     public Task Add(EmailClaim claim, CancellationToken cancellationToken) => inner.Add(claim, cancellationToken);
+
+    /// <summary>The emails whose first look-up has failed in this process.</summary>
+    public sealed class InjectedFailures
+    {
+        public ConcurrentDictionary<string, bool> Emails { get; } = new(StringComparer.Ordinal);
+    }
 }

@@ -10,13 +10,14 @@ namespace Unbundled.Shell.Dev;
 /// health check until the process is restarted: without its stand-ins the system can do nothing, and the endpoints'
 /// retry warnings (one a second per receive loop) are held back meanwhile (<see cref="QuietWhileStandInsDown"/>).
 /// </summary>
-internal sealed class StandInsWatch(LocalAwsStandIns standIns, ILogger<StandInsWatch> logger) : IHostedService, IHealthCheck
+internal sealed class StandInsWatch(AwsStandIns shared, ILogger<StandInsWatch> logger) : IHostedService, IHealthCheck
 {
+    private readonly LocalAwsStandIns standIns = shared.StandIns;
     private bool reporting;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        reporting = AwsStandIns.ClaimReporting();
+        reporting = shared.ClaimReporting();
         if (reporting)
         {
             standIns.Exited += Report;

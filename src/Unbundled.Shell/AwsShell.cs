@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Unbundled.Aws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.DynamoDB;
 using Unbundled.Persistence.DynamoDB.Configuration;
@@ -25,13 +25,9 @@ internal static class AwsShell
     private static readonly RegionEndpoint LocalRegion = RegionEndpoint.USEast1;
     private static readonly AWSCredentials LocalCredentials = new BasicAWSCredentials("local", "local");
 
-    // One table (its client and its request batchers) per process and table name: the endpoints of one process (the
-    // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
-    private static readonly ConcurrentDictionary<string, Lazy<DynamoDbTable>> Tables = new(StringComparer.Ordinal);
-
     /// <param name="wrap">What the endpoint receives through instead of the SQS transport itself (the Lambda shell's event source).</param>
     public static void Use(
-        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, AwsStandInUrls? standIns,
+        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, ProcessScope process, AwsStandInUrls? standIns,
         Func<SqsTransport, TransportDefinition>? wrap = null)
     {
         // Long polls that end well within the handlers' share of the shutdown timeout (2 s of 3 s by default): a stop waits
@@ -40,8 +36,10 @@ internal static class AwsShell
         // A function is frozen between invocations and cannot poll a -delay.fifo queue: it keeps to SQS's native delays.
         var sqs = Transport(shell, standIns, ReceiveWait(endpoint), unrestrictedDelayedDelivery: wrap is null);
         var transport = wrap is null ? sqs : wrap(sqs);
-        var table = Tables.GetOrAdd($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", _ => new Lazy<DynamoDbTable>(() =>
-            new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName))).Value;
+        // One table (its client and its request batchers) per process and table name: the endpoints of one process (the
+        // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
+        var table = process.Shared($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", () =>
+            new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName));
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
 
         services.TryAddSingleton(table);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Unbundled.Messaging.InProcess;
 
 namespace Unbundled.Shell;
 
@@ -15,8 +16,8 @@ public interface IDevelopmentShell
     /// The stand-ins for the shell's data folder, started on first use and shared by the endpoints of the process;
     /// adds to <paramref name="services"/> what watches them.
     /// </summary>
-    AwsStandInUrls StartStandIns(ShellOptions shell, IServiceCollection services);
+    AwsStandInUrls StartStandIns(ShellOptions shell, IServiceCollection services, ProcessScope process);
 
     /// <summary>Decorates the ports the shell has registered, as the configuration asks (<c>Unbundled:FailOnceDomain</c>).</summary>
-    void DecoratePorts(IHostApplicationBuilder builder);
+    void DecoratePorts(IHostApplicationBuilder builder, ProcessScope process);
 }

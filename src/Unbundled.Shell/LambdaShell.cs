@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Unbundled.Lambda.Sqs;
 using Unbundled.Messaging;
+using Unbundled.Messaging.InProcess;
 
 namespace Unbundled.Shell;
 
@@ -11,10 +12,10 @@ namespace Unbundled.Shell;
 /// </summary>
 internal static class LambdaShell
 {
-    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell)
+    public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, ProcessScope process)
     {
         LambdaSqsTransport? function = null;
-        AwsShell.Use(services, endpoint, shell, standIns: null, wrap: sqs => function = new LambdaSqsTransport(sqs));
+        AwsShell.Use(services, endpoint, shell, process, standIns: null, wrap: sqs => function = new LambdaSqsTransport(sqs));
         services.AddKeyedSingleton(endpoint.EndpointName, function!);
     }
 }

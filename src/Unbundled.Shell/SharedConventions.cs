@@ -6,6 +6,7 @@ using Unbundled.Contracts;
 using Unbundled.Messaging.Hosting;
 using Unbundled.Messaging;
 using Unbundled.Messaging.Embedded;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.Sqlite;
 using Unbundled.Ports;
@@ -42,9 +43,11 @@ public static class SharedConventions
     public static EndpointConfiguration CreateEndpoint(this IHostApplicationBuilder builder, string endpointName)
     {
         var shell = ShellOptions.From(builder.Configuration);
+        var process = ProcessScopes.ProcessOf(builder);
         // Handlers mostly wait on I/O (files, SQLite, AWS): more than the processor count keeps the pipeline full.
         var endpoint = new EndpointConfiguration(endpointName)
-            .LimitMessageProcessingConcurrencyTo(builder.Configuration.GetValue("Unbundled:Concurrency", 16));
+            .LimitMessageProcessingConcurrencyTo(builder.Configuration.GetValue("Unbundled:Concurrency", 16))
+            .ShareProcess(process);
         if (shell.EnableInstallers)
         {
             endpoint.EnableInstallers();
@@ -64,26 +67,30 @@ public static class SharedConventions
                 AwsShell.Describe(builder.Services, endpoint, shell);
                 break;
             case ShellKind.Embedded:
-                UseEmbedded(builder.Services, endpoint, shell, builder.Configuration.GetValue("Unbundled:WatchQueues", true));
+                UseEmbedded(builder.Services, endpoint, shell, process, builder.Configuration.GetValue("Unbundled:WatchQueues", true));
                 break;
             case ShellKind.Aws:
-                AwsShell.Use(builder.Services, endpoint, shell, standIns: null);
+                AwsShell.Use(builder.Services, endpoint, shell, process, standIns: null);
                 break;
             case ShellKind.AwsLocal:
-                AwsShell.Use(builder.Services, endpoint, shell, Development(builder, "--shell aws-local").StartStandIns(shell, builder.Services));
+                AwsShell.Use(builder.Services, endpoint, shell, process, Development(builder, "--shell aws-local").StartStandIns(shell, builder.Services, process));
                 break;
             case ShellKind.Lambda:
-                LambdaShell.Use(builder.Services, endpoint, shell);
+                LambdaShell.Use(builder.Services, endpoint, shell, process);
                 break;
             case var kind:
                 throw new NotSupportedException($"There is no {shell.Kind} shell.");
         }
 
+        // Saves are told to the process's waiters (the API's read-your-writes), whichever store the shell chose.
+        var changes = process.Shared<ViewChanges>();
+        builder.Services.TryAddSingleton(changes);
+        builder.Services.Decorate<ICustomerViews>(inner => new NotifyingCustomerViews(inner, changes));
         // Readers (the API's queries) get the same views through the read-only port, which says they never write.
         builder.Services.TryAddScoped<IReadCustomerViews>(services => services.GetRequiredService<ICustomerViews>());
         if (builder.Properties.ContainsKey(typeof(IDevelopmentShell)) || builder.Configuration["Unbundled:FailOnceDomain"] is { Length: > 0 })
         {
-            Development(builder, "Unbundled:FailOnceDomain").DecoratePorts(builder);
+            Development(builder, "Unbundled:FailOnceDomain").DecoratePorts(builder, process);
         }
 
         return endpoint;
@@ -109,14 +116,17 @@ public static class SharedConventions
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
     }
 
-    private static void UseEmbedded(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, bool watchQueues)
+    private static void UseEmbedded(
+        IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, ProcessScope process, bool watchQueues)
     {
-        var database = new SqliteDatabase(shell.DatabasePath);
+        // One database object per file in the process: it holds the file's single writer and its checkpoints.
+        var database = process.Shared(Path.GetFullPath(shell.DatabasePath), () => new SqliteDatabase(shell.DatabasePath));
         var transport = new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues };
         endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database));
         Checks.ShellChecks.AddEmbeddedChecks(services, endpoint, transport, shell.DatabasePath);
         services.TryAddSingleton(database);
-        services.TryAddSingleton<ICustomerViews, SqliteCustomerViews>();
+        // Scoped: a view remembers the version it read, for its checked save.
+        services.TryAddScoped<ICustomerViews, SqliteCustomerViews>();
         services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();
     }
 }

@@ -8,3 +8,7 @@ public sealed class When_an_outbox_record_is_stored : When_an_outbox_record_is_s
 public sealed class When_an_email_is_claimed : When_an_email_is_claimed<SqliteWorld>;
 
 public sealed class When_a_customer_view_is_saved : When_a_customer_view_is_saved<SqliteWorld>;
+
+public sealed class When_two_events_for_one_customer_are_projected_at_once : When_two_events_for_one_customer_are_projected_at_once<SqliteWorld>;
+
+public sealed class When_a_decided_message_is_redelivered : When_a_decided_message_is_redelivered<SqliteWorld>;

@@ -13,7 +13,7 @@ namespace Unbundled.Api.GraphQL;
 /// that the domain's rules would reject is rejected here with the same code and message before any command is sent (a
 /// 29 MB email would otherwise travel to the queue and the outbox first); the domain still decides every invite.
 /// </summary>
-public sealed class InviteCustomerMutation(IMessageSession session, IReadCustomerViews views, TimeProvider clock)
+public sealed class InviteCustomerMutation(IMessageSession session, IReadCustomerViews views, ViewChanges changes, TimeProvider clock)
 {
     private static readonly TimeSpan ProjectionTimeout = TimeSpan.FromSeconds(10);
 
@@ -22,7 +22,7 @@ public sealed class InviteCustomerMutation(IMessageSession session, IReadCustome
         RejectEmailTheDomainWould(email);
         var command = new InviteCustomer(email, Guid.CreateVersion7(), Guid.CreateVersion7(), clock.GetUtcNow());
         // Watched before the command leaves: a projector in this process may save the view before the reply arrives.
-        using var watch = ViewChanges.WatchFor(command.CustomerId);
+        using var watch = changes.WatchFor(command.CustomerId);
         InviteCustomerResponse response;
         try
         {
@@ -45,12 +45,12 @@ public sealed class InviteCustomerMutation(IMessageSession session, IReadCustome
         {
             if (customerId == command.CustomerId)
             {
-                await ReadYourWrites.WaitUntilProjected(views, watch, ViewChanges.SavedInThisProcess, projection.Token);
+                await ReadYourWrites.WaitUntilProjected(views, changes, watch, changes.SavedInThisProcess, projection.Token);
             }
             else
             {
                 // Not the id this request made (an earlier decision answered again): nothing here watched it.
-                await ReadYourWrites.ReadUntilProjected(views, customerId, projection.Token);
+                await ReadYourWrites.ReadUntilProjected(views, changes, customerId, projection.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -20,7 +20,7 @@ internal static class ReadYourWrites
     /// <param name="watch">Started before the command was sent, so a save that beat the reply is not missed.</param>
     /// <param name="projectsHere">Whether this process saves views (<see cref="ViewChanges.SavedInThisProcess"/>).</param>
     public static async Task WaitUntilProjected(
-        IReadCustomerViews views, ViewChanges.Watch watch, bool projectsHere, CancellationToken cancellationToken)
+        IReadCustomerViews views, ViewChanges changes, ViewChanges.Watch watch, bool projectsHere, CancellationToken cancellationToken)
     {
         if (watch.Saved.IsCompleted)
         {
@@ -39,16 +39,17 @@ internal static class ReadYourWrites
             }
         }
 
-        await ReadUntilProjected(views, watch.CustomerId, cancellationToken);
+        await ReadUntilProjected(views, changes, watch.CustomerId, cancellationToken);
     }
 
     /// <summary>Reads until the view is there, woken early by a save in this process.</summary>
-    public static async Task ReadUntilProjected(IReadCustomerViews views, Guid customerId, CancellationToken cancellationToken)
+    public static async Task ReadUntilProjected(
+        IReadCustomerViews views, ViewChanges changes, Guid customerId, CancellationToken cancellationToken)
     {
         var pause = TimeSpan.FromMilliseconds(1);
         while (true)
         {
-            using var watch = ViewChanges.WatchFor(customerId);
+            using var watch = changes.WatchFor(customerId);
             if (await views.Find(customerId, cancellationToken) is not null)
             {
                 return;

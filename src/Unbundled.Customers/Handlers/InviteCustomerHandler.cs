@@ -23,12 +23,9 @@ public sealed class InviteCustomerHandler(ILogger<InviteCustomerHandler> logger,
             await claims.Add(evolved, context.CancellationToken);
         }
 
-        var reply = outcome switch
-        {
-            CustomerInvited invited => await Publish(invited, context),
-            CustomerInviteFailed failed => InviteCustomerResponse.From(failed),
-            _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
-        };
+        var reply = await outcome.Match(
+            invited => Publish(invited, context),
+            failed => Task.FromResult(InviteCustomerResponse.From(failed)));
         await context.Reply(reply);
         logger.LogInformation("Invite {EventId}: {Outcome}", message.EventId, outcome.GetType().Name);
     }

@@ -8,14 +8,8 @@ namespace Unbundled.Domain.Customers;
 /// </summary>
 public static class CustomerProjection
 {
-    public static CustomerView? Project(CustomerView? view, InvitationEvent e) => e switch
-    {
-        CustomerInvited invited => Project(view, invited),
-
-        // A rejected invite creates no customer and changes none.
-        CustomerInviteFailed => view,
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e, "Not an invitation event."),
-    };
+    // A rejected invite creates no customer and changes none.
+    public static CustomerView? Project(CustomerView? view, InvitationEvent e) => e.Match(invited => Project(view, invited), failed => view);
 
     public static CustomerView Project(CustomerView? view, CustomerInvited e) => view switch
     {

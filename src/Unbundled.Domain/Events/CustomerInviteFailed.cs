@@ -15,4 +15,7 @@ public sealed record CustomerInviteFailed(
     InviteFailureReason Reason,
     string Message,
     Guid? ExistingCustomerId)
-    : InvitationEvent(EventId);
+    : InvitationEvent(EventId)
+{
+    public override T Match<T>(Func<CustomerInvited, T> invited, Func<CustomerInviteFailed, T> failed) => failed(this);
+}

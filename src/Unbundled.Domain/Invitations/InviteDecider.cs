@@ -29,12 +29,8 @@ public static class InviteDecider
     }
 
     /// <summary>The first invite claims the email for good; nothing after it takes the claim away.</summary>
-    public static EmailClaim? Evolve(EmailClaim? claim, InvitationEvent outcome) => outcome switch
-    {
-        CustomerInvited invited => claim ?? EmailClaim.From(invited),
-        CustomerInviteFailed => claim,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an invitation event."),
-    };
+    public static EmailClaim? Evolve(EmailClaim? claim, InvitationEvent outcome) =>
+        outcome.Match(invited => claim ?? EmailClaim.From(invited), failed => claim);
 
     private static CustomerInviteFailed Failed(
         InviteCustomer command, InviteFailureReason reason, string message, Guid? existingCustomerId = null) =>

@@ -9,7 +9,7 @@ namespace Unbundled.Messaging.AmazonSqs.Administration;
 /// a <c>-delay.fifo</c> queue FIFO with a 900 s delay and no redrive; docs/wire-format.md §3.4). Idempotent: creating an existing
 /// queue returns its URL.
 /// </summary>
-internal sealed class QueueCreator(SqsClients clients)
+internal sealed class QueueCreator(SqsClients clients, TimeProvider time)
 {
     public const string InstanceQueueTag = "unbundled:instance-queue";
     public const string LastSeenTag = "unbundled:last-seen";
@@ -50,7 +50,7 @@ internal sealed class QueueCreator(SqsClients clients)
             Tags = new Dictionary<string, string>
             {
                 [InstanceQueueTag] = "true",
-                [LastSeenTag] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                [LastSeenTag] = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             },
         }, cancellationToken);
 }

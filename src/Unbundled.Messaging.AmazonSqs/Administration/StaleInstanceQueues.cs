@@ -9,7 +9,7 @@ namespace Unbundled.Messaging.AmazonSqs.Administration;
 /// (NServiceBus#6717). Every live instance tags its queue with the time it was last seen; this removes the tagged queues
 /// of the same endpoint that nobody has touched for longer than the allowed idle time, with their delay queues.
 /// </summary>
-internal sealed class StaleInstanceQueues(SqsClients clients, TimeSpan maxIdle, ILogger logger)
+internal sealed class StaleInstanceQueues(SqsClients clients, TimeSpan maxIdle, TimeProvider time, ILogger logger)
 {
     /// <summary>ListQueues has no resource-level permissions: its resource can only be <c>*</c>. It reveals queue URLs, nothing else.</summary>
     public static IEnumerable<string> ListActions => ["sqs:ListQueues"];
@@ -20,7 +20,7 @@ internal sealed class StaleInstanceQueues(SqsClients clients, TimeSpan maxIdle, 
     public async Task<IReadOnlyList<string>> Remove(string endpointQueuePrefix, string ownQueueUrl, CancellationToken cancellationToken)
     {
         var removed = new List<string>();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
         await foreach (var url in List(endpointQueuePrefix, cancellationToken))
         {
             if (url == ownQueueUrl || url.EndsWith(".fifo", StringComparison.Ordinal))

@@ -8,7 +8,7 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// Moves messages from <c>{queue}-delay.fifo</c> (delays above SQS's 900 s) back to the queue once less than 900 s remain,
 /// or round the FIFO queue again while more remain (docs/wire-format.md §3.4).
 /// </summary>
-internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, ILogger logger) : IDisposable
+internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, TimeProvider time, ILogger logger) : IDisposable
 {
     /// <summary>What the pump calls on the <c>-delay.fifo</c> queue: it receives, sends a message round again, and deletes.</summary>
     public static IEnumerable<string> DelayQueueActions => ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage", "sqs:SendMessage"];
@@ -89,7 +89,7 @@ internal sealed class DelayedMessagesPump(SqsClients clients, string queueName, 
             DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(system["SentTimestamp"], CultureInfo.InvariantCulture)),
             DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(system["ApproximateFirstReceiveTimestamp"], CultureInfo.InvariantCulture)),
             int.Parse(system["ApproximateReceiveCount"], CultureInfo.InvariantCulture),
-            DateTimeOffset.UtcNow);
+            time.GetUtcNow());
 
         if (remaining > TransportHeaders.MaximumNativeDelaySeconds)
         {

@@ -10,19 +10,19 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// </summary>
 internal static class HandedOffMessage
 {
-    public static async Task<bool> Process(SqsMessageReceiver receiver, OutgoingMessage message, CancellationToken cancellationToken)
+    public static async Task<bool> Process(SqsReceiverContext receiver, OutgoingMessage message, CancellationToken cancellationToken)
     {
         // The headers as SQS would have delivered them: the envelope's copy, the message id always present.
         var headers = new Dictionary<string, string>(message.Headers, StringComparer.Ordinal);
         headers.TryAdd(Headers.MessageId, message.MessageId);
         try
         {
-            await receiver.OnMessage(new MessageContext(message.MessageId, headers, message.Body, receiver.ReceiveAddress), cancellationToken);
+            await receiver.OnMessage(new MessageContext(message.MessageId, headers, message.Body, receiver.QueueName), cancellationToken);
             return true;
         }
         catch (Exception exception)
         {
-            receiver.Logger.LogDebug(exception, "Message {MessageId} handed over in memory was not processed; it is sent to {Queue}", message.MessageId, receiver.ReceiveAddress);
+            receiver.Logger.LogDebug(exception, "Message {MessageId} handed over in memory was not processed; it is sent to {Queue}", message.MessageId, receiver.QueueName);
             return false;
         }
     }

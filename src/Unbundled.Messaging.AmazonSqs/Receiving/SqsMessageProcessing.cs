@@ -6,7 +6,7 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>One received SQS message, from reading it to deleting it (or handing it back for an immediate retry).</summary>
-internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Message message)
+internal readonly struct SqsMessageProcessing(SqsReceiverContext receiver, Message message)
 {
     public async Task Run(CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
         }
 
         using var renewal = new VisibilityRenewal(receiver, message.ReceiptHandle, cancellationToken);
-        var context = new MessageContext(message.MessageId, read.Headers, read.Body, receiver.ReceiveAddress);
+        var context = new MessageContext(message.MessageId, read.Headers, read.Body, receiver.QueueName);
         try
         {
             await receiver.OnMessage(context, renewal.HandlerToken);
@@ -70,14 +70,14 @@ internal readonly struct SqsMessageProcessing(SqsMessageReceiver receiver, Messa
         }
 
         var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sent, CultureInfo.InvariantCulture));
-        return sentAt + ttbr < receiver.Clock.GetUtcNow();
+        return sentAt + ttbr < receiver.Time.GetUtcNow();
     }
 
     /// <summary>A message nobody can read goes to error exactly as it came, body and attributes, without fault headers.</summary>
     private async Task MoveToErrorAsItIs()
     {
         receiver.Logger.LogError("SQS message {NativeMessageId} in {Queue} cannot be read; moved to {ErrorQueue} as it is",
-            message.MessageId, receiver.ReceiveAddress, receiver.ErrorQueueName);
+            message.MessageId, receiver.QueueName, receiver.ErrorQueueName);
         var errorQueueUrl = await receiver.Clients.QueueUrl(receiver.ErrorQueueName, CancellationToken.None);
         await receiver.Clients.Sqs.SendMessageAsync(new SendMessageRequest
         {

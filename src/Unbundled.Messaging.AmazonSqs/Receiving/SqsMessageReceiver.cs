@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
@@ -14,26 +15,23 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// unfinished in one <c>ChangeMessageVisibilityBatch</c>, then cuts the long poll short (docs/stopping.md).
 /// </summary>
 internal sealed class SqsMessageReceiver(
-    SqsClients clients, ReceiveSettings settings, string queueName, string errorQueueName, SqsTransport transport, ILogger logger) : IMessageReceiver, IDisposable
+    SqsClients clients,
+    ReceiveSettings settings,
+    string queueName,
+    string errorQueueName,
+    SqsTransport transport,
+    LocalReceivers<SqsMessageReceiver> local,
+    ILogger logger) : IMessageReceiver, IDisposable
 {
     private const int MaxMessagesPerReceive = 10;
 
     /// <summary>How long a receive under way at the end of a stop may still return what SQS handed it, before it is cut off.</summary>
     private static readonly TimeSpan ReceiveGrace = TimeSpan.FromMilliseconds(200);
 
-    private readonly FailureCounts failures = new();
-    private readonly UnfinishedMessages unfinished = new();
-    private DeleteBatcher? deletes;
-    private VisibilityResets? visibilityResets;
     private readonly List<Task> loops = [];
     private readonly ProcessingTasks inFlight = new();
     private readonly SemaphoreSlim pollTurn = new(1, 1);
-    private SemaphoreSlim? slots;
-    private SemaphoreSlim? handOffSlots;
-    private OnMessage? onMessage;
-    private OnError? onError;
-    private string? queueUrl;
-    private int visibilityTimeoutSeconds = 30;
+    private SqsReceiverContext? context;
     private int maxConcurrency;
     private CancellationTokenSource stopping = new();
     private CancellationTokenSource polls = new();
@@ -53,34 +51,38 @@ internal sealed class SqsMessageReceiver(
 
     public ISubscriptionManager? Subscriptions { get; init; }
 
-    public string QueueUrl => queueUrl ?? throw new InvalidOperationException("The receiver is not initialized.");
+    public string QueueUrl => Initialized.QueueUrl;
+
+    private SqsReceiverContext Initialized => context ?? throw new InvalidOperationException($"The receiver of {queueName} is not initialized.");
 
     public async Task Initialize(PushRuntimeSettings limitations, OnMessage onMessage, OnError onError, CancellationToken cancellationToken = default)
     {
-        this.onMessage = onMessage;
-        this.onError = onError;
         maxConcurrency = limitations.MaxConcurrency;
-        slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
-        handOffSlots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
-        queueUrl = await clients.QueueUrl(queueName, cancellationToken);
-        deletes = new DeleteBatcher(clients, queueUrl);
-        visibilityResets = new VisibilityResets(clients, queueUrl, logger);
-        visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
+        var queueUrl = await clients.QueueUrl(queueName, cancellationToken);
+        var visibilityTimeoutSeconds = transport.MessageVisibilityTimeout is { } configured
             ? (int)configured.TotalSeconds
             : int.Parse((await clients.Sqs.GetQueueAttributesAsync(queueUrl, ["VisibilityTimeout"], cancellationToken)).Attributes["VisibilityTimeout"], CultureInfo.InvariantCulture);
+        context = new SqsReceiverContext(
+            queueName, queueUrl, errorQueueName, clients, onMessage, onError, visibilityTimeoutSeconds,
+            transport.MaxAutoMessageVisibilityRenewalDuration, transport.TimeProvider, logger)
+        {
+            Slots = new SemaphoreSlim(maxConcurrency, maxConcurrency),
+            HandOffSlots = new SemaphoreSlim(maxConcurrency, maxConcurrency),
+        };
     }
 
     public Task StartReceive(CancellationToken cancellationToken = default)
     {
+        var started = Initialized;
         stopping = new CancellationTokenSource();
         polls = new CancellationTokenSource();
         handlersCancelled = new CancellationTokenSource();
         for (var i = 0; i < (maxConcurrency + MaxMessagesPerReceive - 1) / MaxMessagesPerReceive; i++)
         {
-            loops.Add(Task.Run(() => ReceiveLoop(stopping.Token), CancellationToken.None));
+            loops.Add(Task.Run(() => ReceiveLoop(started, stopping.Token), CancellationToken.None));
         }
 
-        LocalReceivers.Register(QueueUrl, this);
+        local.Register(QueueUrl, this);
         return Task.CompletedTask;
     }
 
@@ -88,7 +90,7 @@ internal sealed class SqsMessageReceiver(
     {
         // Intake ends at once: no new receive, no hand-off. A receive under way runs on to its end, and what it brings
         // goes back: cutting it short would leave SQS an abandoned call that still takes messages (docs/stopping.md).
-        LocalReceivers.Unregister(QueueUrl, this);
+        local.Unregister(QueueUrl, this);
         await stopping.CancelAsync();
         try
         {
@@ -96,7 +98,7 @@ internal sealed class SqsMessageReceiver(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await GiveBackUnfinished();
+            await GiveBackUnfinished(Initialized);
         }
 
         // A receive that outlasts the handlers' time (a wait longer than the stop allows) is cut short only now, after a
@@ -110,14 +112,14 @@ internal sealed class SqsMessageReceiver(
     /// The handlers' time is over: cancel them, and give back at once what they have not finished, rather than let it
     /// wait out its visibility timeout. Handlers that ignore their token are left behind; their messages are not theirs.
     /// </summary>
-    private async Task GiveBackUnfinished()
+    private async Task GiveBackUnfinished(SqsReceiverContext started)
     {
         await handlersCancelled.CancelAsync();
         using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
         try
         {
-            await visibilityResets!.Reset(unfinished.TakeAll(), cleanUp.Token);
-            await Task.WhenAll(deletes!.WhenIdle(), visibilityResets.WhenIdle()).WaitAsync(cleanUp.Token);
+            await started.VisibilityResets.Reset(started.Unfinished.TakeAll(), cleanUp.Token);
+            await Task.WhenAll(started.Deletes.WhenIdle(), started.VisibilityResets.WhenIdle()).WaitAsync(cleanUp.Token);
         }
         catch (OperationCanceledException) when (cleanUp.IsCancellationRequested)
         {
@@ -134,8 +136,9 @@ internal sealed class SqsMessageReceiver(
         handlersCancelled.Dispose();
     }
 
-    private async Task ReceiveLoop(CancellationToken cancellationToken)
+    private async Task ReceiveLoop(SqsReceiverContext started, CancellationToken cancellationToken)
     {
+        var slots = started.Slots;
         while (!cancellationToken.IsCancellationRequested)
         {
             var taken = 0;
@@ -149,7 +152,7 @@ internal sealed class SqsMessageReceiver(
                 // receive brings.
                 await pollTurn.WaitAsync(cancellationToken);
                 polling = true;
-                await slots!.WaitAsync(cancellationToken);
+                await slots.WaitAsync(cancellationToken);
                 taken = 1;
                 while (taken < MaxMessagesPerReceive && slots.Wait(0, CancellationToken.None))
                 {
@@ -158,19 +161,19 @@ internal sealed class SqsMessageReceiver(
 
                 // A stop cuts the long poll short (waiting it out took up to 20 s per queue) once it has settled the
                 // messages in flight; what a receive brings once the stop began goes back at once.
-                var messages = await Receive(taken, polls.Token);
+                var messages = await Receive(started.QueueUrl, taken, polls.Token);
                 pollTurn.Release();
                 polling = false;
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    await visibilityResets!.ResetWithin(StopBudget.CleanUpTime, [.. messages.Select(message => message.ReceiptHandle)]);
+                    await started.VisibilityResets.ResetWithin(StopBudget.CleanUpTime, [.. messages.Select(message => message.ReceiptHandle)]);
                     continue;
                 }
 
                 foreach (var message in messages)
                 {
                     taken--;
-                    inFlight.Track(Process(message));
+                    inFlight.Track(Process(started, message));
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -194,7 +197,7 @@ internal sealed class SqsMessageReceiver(
 
                 if (taken > 0)
                 {
-                    slots!.Release(taken);
+                    slots.Release(taken);
                 }
             }
         }
@@ -207,30 +210,30 @@ internal sealed class SqsMessageReceiver(
     /// </summary>
     internal bool TryHandOff(OutgoingMessage message, out Task<bool> consumed)
     {
-        if (stopping.IsCancellationRequested || onMessage is null || !handOffSlots!.Wait(0))
+        if (stopping.IsCancellationRequested || context is not { } started || !started.HandOffSlots.Wait(0))
         {
             consumed = Task.FromResult(false);
             return false;
         }
 
-        consumed = ProcessHandedOff(message);
+        consumed = ProcessHandedOff(started, message);
         inFlight.Track(consumed);
         return true;
     }
 
-    private async Task<bool> ProcessHandedOff(OutgoingMessage message)
+    private async Task<bool> ProcessHandedOff(SqsReceiverContext started, OutgoingMessage message)
     {
         try
         {
-            return await HandedOffMessage.Process(this, message, handlersCancelled.Token);
+            return await HandedOffMessage.Process(started, message, handlersCancelled.Token);
         }
         finally
         {
-            handOffSlots!.Release();
+            started.HandOffSlots.Release();
         }
     }
 
-    private async Task<List<Message>> Receive(int count, CancellationToken cancellationToken)
+    private async Task<List<Message>> Receive(string queueUrl, int count, CancellationToken cancellationToken)
     {
         var response = await clients.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
         {
@@ -243,12 +246,12 @@ internal sealed class SqsMessageReceiver(
         return response.Messages ?? [];
     }
 
-    private async Task Process(Message message)
+    private async Task Process(SqsReceiverContext started, Message message)
     {
         await Task.Yield();
         try
         {
-            await new SqsMessageProcessing(this, message).Run(handlersCancelled.Token);
+            await new SqsMessageProcessing(started, message).Run(handlersCancelled.Token);
         }
         catch (Exception exception)
         {
@@ -257,31 +260,7 @@ internal sealed class SqsMessageReceiver(
         }
         finally
         {
-            slots!.Release();
+            started.Slots.Release();
         }
     }
-
-    internal SqsClients Clients => clients;
-
-    internal string ErrorQueueName => errorQueueName;
-
-    internal int VisibilityTimeoutSeconds => visibilityTimeoutSeconds;
-
-    internal TimeSpan MaxRenewal => transport.MaxAutoMessageVisibilityRenewalDuration;
-
-    internal TimeProvider Clock => transport.TimeProvider;
-
-    internal FailureCounts Failures => failures;
-
-    internal DeleteBatcher Deletes => deletes!;
-
-    internal VisibilityResets VisibilityResets => visibilityResets!;
-
-    internal UnfinishedMessages Unfinished => unfinished;
-
-    internal OnMessage OnMessage => onMessage!;
-
-    internal OnError OnError => onError!;
-
-    internal ILogger Logger => logger;
 }

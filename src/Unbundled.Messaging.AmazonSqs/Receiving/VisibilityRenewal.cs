@@ -13,7 +13,7 @@ internal sealed class VisibilityRenewal : IDisposable
     private readonly CancellationTokenSource renewing;
     private readonly Task loop;
 
-    public VisibilityRenewal(SqsMessageReceiver receiver, string receiptHandle, CancellationToken stopping)
+    public VisibilityRenewal(SqsReceiverContext receiver, string receiptHandle, CancellationToken stopping)
     {
         handler = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         // Once the stop's time for handlers is over, the message is given back: renewing it then would hide it again.
@@ -35,13 +35,13 @@ internal sealed class VisibilityRenewal : IDisposable
         handler.Dispose();
     }
 
-    private async Task Renew(SqsMessageReceiver receiver, string receiptHandle)
+    private async Task Renew(SqsReceiverContext receiver, string receiptHandle)
     {
         var timeout = TimeSpan.FromSeconds(Math.Max(receiver.VisibilityTimeoutSeconds, 2));
-        var deadline = DateTimeOffset.UtcNow + receiver.MaxRenewal;
+        var deadline = receiver.Time.GetUtcNow() + receiver.MaxRenewal;
         try
         {
-            while (DateTimeOffset.UtcNow < deadline)
+            while (receiver.Time.GetUtcNow() < deadline)
             {
                 // Renew with a third of the timeout still to go, leaving room for a slow call.
                 await Task.Delay(timeout * 2 / 3, renewing.Token);
@@ -53,7 +53,7 @@ internal sealed class VisibilityRenewal : IDisposable
         }
         catch (Exception exception)
         {
-            receiver.Logger.LogWarning(exception, "Lost the visibility of a message in {Queue}; cancelling its handler", receiver.ReceiveAddress);
+            receiver.Logger.LogWarning(exception, "Lost the visibility of a message in {Queue}; cancelling its handler", receiver.QueueName);
             await handler.CancelAsync();
         }
     }

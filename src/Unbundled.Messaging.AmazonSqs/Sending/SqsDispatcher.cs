@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.AmazonSqs.Receiving;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.AmazonSqs.Sending;
@@ -19,13 +20,14 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// is gone (stopped, or killed and cleaned up), nobody will read them, and the message being handled has succeeded;
 /// failing it would retry it into <c>error</c>. Any other message to a missing queue fails as before.
 /// </remarks>
-internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics, ILogger logger) : IMessageDispatcher
+internal sealed class SqsDispatcher(
+    SqsClients clients, TopicPublisher topics, LocalReceivers<SqsMessageReceiver> local, TimeProvider time, ILogger logger) : IMessageDispatcher
 {
     private readonly ConcurrentDictionary<string, QueueSender> senders = new(StringComparer.Ordinal);
 
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var sends = operations.BackedByReceivedMessage
             ? operations.UnicastOperations.GroupBy(operation => operation.Destination).Select(queue => HandOffOrSend(queue.Key, [.. queue], now, cancellationToken))
             : [Send(operations.UnicastOperations, now, cancellationToken)];
@@ -55,7 +57,7 @@ internal sealed class SqsDispatcher(SqsClients clients, TopicPublisher topics, I
         List<UnicastTransportOperation> toSend = [];
         foreach (var operation in operations)
         {
-            if (operation.Properties.DelayFrom(now) == TimeSpan.Zero && LocalReceivers.TryHandOff(queueUrl, operation.Message, out var consumed))
+            if (operation.Properties.DelayFrom(now) == TimeSpan.Zero && local.TryHandOff(queueUrl, operation.Message, out var consumed))
             {
                 handedOff.Add((operation, consumed));
             }

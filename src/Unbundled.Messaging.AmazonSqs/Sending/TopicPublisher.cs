@@ -15,7 +15,7 @@ namespace Unbundled.Messaging.AmazonSqs.Sending;
 /// subscribers: like NServiceBus, the publish is dropped, and the miss is remembered for 5 seconds. Events published while
 /// another publish to the topic is in flight go together in the next <c>PublishBatch</c>.
 /// </summary>
-internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix, ILogger logger)
+internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan MissingTopicCacheTime = TimeSpan.FromSeconds(5);
 
@@ -28,7 +28,7 @@ internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix,
     public async Task Publish(Type eventType, List<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         var topicArn = clients.TopicArn(TopicNameGenerator.GetTopicName(eventType, topicNamePrefix));
-        if (missingUntil.TryGetValue(topicArn, out var until) && until > DateTimeOffset.UtcNow)
+        if (missingUntil.TryGetValue(topicArn, out var until) && until > time.GetUtcNow())
         {
             return;
         }
@@ -41,7 +41,7 @@ internal sealed class TopicPublisher(SqsClients clients, string topicNamePrefix,
         }
         catch (SnsException exception) when (exception.Code == "NotFound")
         {
-            missingUntil[topicArn] = DateTimeOffset.UtcNow + MissingTopicCacheTime;
+            missingUntil[topicArn] = time.GetUtcNow() + MissingTopicCacheTime;
             logger.LogDebug("No topic {TopicArn}, so no subscribers: {Count} events of {EventType} not published", topicArn, messages.Count, eventType.FullName);
         }
     }

@@ -41,6 +41,18 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
         return cancellationToken.CanBeCanceled ? all.WaitAsync(cancellationToken) : all;
     }
 
+    /// <summary>The requests waiting for the next batch while one is under way (what a test waits on; off the hot path).</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Completes once every queued request has been carried by a call that returned: what a stop awaits before it
     /// releases the client, so that no request a caller stopped waiting for (its token cancelled) is cut off mid-way.

@@ -2,7 +2,10 @@ namespace Unbundled.Messaging.Outbox;
 
 /// <summary>
 /// Remembers, per incoming message id, the messages its handlers sent and whether they were dispatched. A redelivered
-/// message then re-sends the same messages (same ids) instead of running the handlers again.
+/// message whose record <see cref="Get"/> finds re-sends the same messages (same ids) instead of running the handlers
+/// again. Not every store can find every record: DynamoDB's rides on the handler's single conditional write and is found
+/// only once marked dispatched, so a redelivery before that runs the handlers again, and a decider that repeats its
+/// decision is what makes it harmless (docs/outbox.md).
 /// </summary>
 public interface IOutboxStorage
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.Callbacks;
 using Unbundled.Messaging.Outbox;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.Pipeline;
@@ -11,6 +12,7 @@ internal sealed class EndpointInstance(
     RequestResponseStateLookup? callbacks,
     PersistenceDefinition? persistence,
     TimeSpan shutdownTimeout,
+    ProcessScope? ownedProcess,
     ILogger logger) : IEndpointInstance
 {
     private int stopped;
@@ -55,6 +57,11 @@ internal sealed class EndpointInstance(
         await Task.WhenAll(infrastructure.Receivers.Values.Select(receiver => receiver.StopReceive(handlers.Token)));
         callbacks?.CancelAll();
         await Task.WhenAll(PersistenceIdle(), infrastructure.Shutdown(handlers.Token));
+        if (ownedProcess is not null)
+        {
+            await ownedProcess.DisposeAsync();
+        }
+
         logger.LogInformation("Endpoint stopped in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class IncomingPipeline(
     IOutboxStorage? outbox,
     RequestResponseStateLookup? callbacks,
     AuditAndAcknowledge afterProcessing,
+    TimeProvider clock,
     IServiceProvider services,
     ILogger logger)
 {
@@ -31,7 +32,7 @@ internal sealed class IncomingPipeline(
         using var activity = MessagingDiagnostics.StartProcessing(context.Headers, context.ReceiveAddress);
         var messageId = context.Headers.GetValueOrDefault(Headers.MessageId) ?? context.NativeMessageId;
         var incoming = new IncomingMessage(messageId, context.Headers, context.Body);
-        var processingStarted = afterProcessing.Clock.GetUtcNow();
+        var processingStarted = clock.GetUtcNow();
 
         // A reply a request awaited and a control message are processed without handlers; as in NServiceBus, they are
         // audited all the same (docs/servicecontrol.md).

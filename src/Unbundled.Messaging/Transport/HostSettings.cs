@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.InProcess;
 
 namespace Unbundled.Messaging.Transport;
 
@@ -13,4 +14,11 @@ public sealed record HostSettings(
     string HostDisplayName,
     bool SetupInfrastructure,
     Action<string, Exception> CriticalError,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory)
+{
+    /// <summary>
+    /// What the endpoint shares with the other endpoints of its process (docs/process-scope.md); a transport started
+    /// without one shares nothing.
+    /// </summary>
+    public ProcessScope Process { get; init; } = new();
+}

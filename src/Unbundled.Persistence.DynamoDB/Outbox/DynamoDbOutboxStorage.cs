@@ -45,7 +45,7 @@ internal sealed class DynamoDbOutboxStorage(DynamoDbTable table, string endpoint
     /// ends only once DynamoDB has the marker: the transport deletes the message after that, never before.
     /// </summary>
     public Task SetAsDispatched(string messageId, CancellationToken cancellationToken = default) =>
-        table.Overwrite(Marker(messageId, DateTimeOffset.UtcNow), cancellationToken);
+        table.Overwrite(Marker(messageId, table.Time.GetUtcNow()), cancellationToken);
 
     /// <summary>The whole marker item: the message id, dispatched, when, and when TTL may remove it.</summary>
     internal Dictionary<string, AttributeValue> Marker(string messageId, DateTimeOffset now)

@@ -4,7 +4,7 @@ using Unbundled.Ports;
 
 namespace Unbundled.Api.Tests.Mutations;
 
-/// <summary>A read model in memory that counts its reads and reports its saves as the real stores do.</summary>
+/// <summary>A read model in memory that counts its reads; the tests wrap it as the shell wraps the real stores.</summary>
 internal sealed class CountingViews : ICustomerViews
 {
     private readonly ConcurrentDictionary<Guid, CustomerView> views = new();
@@ -21,7 +21,6 @@ internal sealed class CountingViews : ICustomerViews
     public Task Save(CustomerView view, CancellationToken cancellationToken)
     {
         views[view.Id] = view;
-        ViewChanges.Saved(view.Id);
         return Task.CompletedTask;
     }
 

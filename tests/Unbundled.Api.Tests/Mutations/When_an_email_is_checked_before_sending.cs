@@ -1,6 +1,7 @@
 using GraphQL;
 using Unbundled.Api.GraphQL;
 using Unbundled.Messaging;
+using Unbundled.Ports;
 
 namespace Unbundled.Api.Tests.Mutations;
 
@@ -10,7 +11,7 @@ public sealed class When_an_email_is_checked_before_sending
     private readonly RecordingSession session = new();
     private readonly InviteCustomerMutation mutation;
 
-    public When_an_email_is_checked_before_sending() => mutation = new InviteCustomerMutation(session, new CountingViews(), TimeProvider.System);
+    public When_an_email_is_checked_before_sending() => mutation = new InviteCustomerMutation(session, new CountingViews(), new ViewChanges(), TimeProvider.System);
 
     [Theory]
     [InlineData(null)]

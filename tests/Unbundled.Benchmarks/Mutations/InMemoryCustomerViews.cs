@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Unbundled.Domain.Customers;
 using Unbundled.Ports;
 
@@ -12,11 +13,13 @@ internal sealed class InMemoryCustomerViews : ICustomerViews
     public Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken) =>
         Task.FromResult(views.GetValueOrDefault(customerId));
 
-    /// <summary>Reports the save as every read-model store does, so the API's read-your-writes wait learns of it.</summary>
     public Task Save(CustomerView view, CancellationToken cancellationToken)
     {
         views[view.Id] = view;
-        ViewChanges.Saved(view.Id);
         return Task.CompletedTask;
     }
+
+    /// <summary>Registers the views as the shell does, so the API's read-your-writes wait learns of each save.</summary>
+    public static void AddTo(IServiceCollection services) => services.AddSingleton<ICustomerViews>(provider =>
+        new NotifyingCustomerViews(new InMemoryCustomerViews(), provider.GetRequiredService<ViewChanges>()));
 }

@@ -77,7 +77,7 @@ internal static class MutationsBenchmark
             {
                 // While the system still runs: the stand-ins live as long as it does.
                 Console.WriteLine();
-                var critical = await AwsCriticalPath.Measure(Unbundled.Shell.Dev.AwsStandIns.Instance);
+                var critical = await AwsCriticalPath.Measure(((OurSystem)system).StandIns);
                 var sequential = results.Single(r => r.Front == "http" && r.Concurrency == 1).Latency.Percentile(50);
                 Console.WriteLine($"  mutation p50 over HTTP at concurrency 1 = {sequential:0.00} ms = {sequential / critical:0.00}x the raw critical path");
             }
@@ -107,7 +107,7 @@ internal static class MutationsBenchmark
 
         // Only the AWS shell talks to AWS; its request counts say what a mutation costs there.
         using var awsRequests = options.Only is "ours-aws" ? new AwsRequestCounter() : null;
-        var standInCpu = options.Only is "ours-aws" ? new StandInCpu(Unbundled.Shell.Dev.AwsStandIns.Instance) : null;
+        var standInCpu = options.Only is "ours-aws" ? new StandInCpu(((OurSystem)runner.System).StandIns) : null;
         var results = new List<LoadResult>();
         foreach (var (front, concurrency, count) in new[]
         {
@@ -140,6 +140,8 @@ internal static class MutationsBenchmark
     /// <summary>One system with its HTTP client and its own run of emails.</summary>
     private sealed class Runner(ISystemUnderTest system) : IDisposable
     {
+        public ISystemUnderTest System => system;
+
         private readonly GraphQLInviteClient client = new(system.BaseAddress);
         private readonly Emails emails = new(system.Name);
         private readonly ConcurrentQueue<(Guid Id, string Email)> invited = new();

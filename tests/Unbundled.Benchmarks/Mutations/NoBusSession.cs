@@ -17,7 +17,7 @@ internal sealed class NoBusSession(InMemoryInvitations invitations, ICustomerVie
     public static void AddTo(IServiceCollection services)
     {
         services.AddSingleton<InMemoryInvitations>();
-        services.AddSingleton<ICustomerViews, InMemoryCustomerViews>();
+        InMemoryCustomerViews.AddTo(services);
         services.AddSingleton<IMessageSession, NoBusSession>();
     }
 

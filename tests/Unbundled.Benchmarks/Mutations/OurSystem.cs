@@ -24,6 +24,9 @@ internal sealed class OurSystem : ISystemUnderTest
 
     public IServiceProvider ApiServices => system.Api.Services;
 
+    /// <summary>The stand-ins the AWS system's process started.</summary>
+    public LocalAws.LocalAwsStandIns StandIns => Shell.Dev.DevelopmentShell.StandInsOf(system.Process);
+
     public static async Task<OurSystem> Start(Action<WebApplicationBuilder>? configureApi = null, bool dataInsideContentRoot = false)
     {
         var arguments = SystemArguments.Create("ours", dataInsideContentRoot);

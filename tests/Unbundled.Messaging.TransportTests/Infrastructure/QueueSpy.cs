@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 
 namespace Unbundled.Messaging.TransportTests.Infrastructure;
@@ -10,10 +11,14 @@ public sealed class QueueSpy : IAsyncDisposable
     private readonly Channel<MessageContext> received = Channel.CreateUnbounded<MessageContext>();
     private TransportInfrastructure? infrastructure;
 
-    public static async Task<QueueSpy> Start(TransportDefinition transport, string queue)
+    /// <param name="process">The process scope of the endpoints it spies on, so their sends wake it; none: its own.</param>
+    public static async Task<QueueSpy> Start(TransportDefinition transport, string queue, ProcessScope? process = null)
     {
         var spy = new QueueSpy();
-        var host = new HostSettings("QueueSpy", Environment.MachineName, SetupInfrastructure: true, (_, _) => { }, NullLoggerFactory.Instance);
+        var host = new HostSettings("QueueSpy", Environment.MachineName, SetupInfrastructure: true, (_, _) => { }, NullLoggerFactory.Instance)
+        {
+            Process = process ?? new ProcessScope(),
+        };
         var settings = new ReceiveSettings("Spy", new QueueAddress(queue), UsePublishSubscribe: false, ErrorQueue: queue + "-spy-poison");
         spy.infrastructure = await transport.Initialize(host, [settings], []);
         var receiver = spy.infrastructure.Receivers["Spy"];

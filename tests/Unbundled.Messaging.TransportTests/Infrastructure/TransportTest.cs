@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Unbundled.Messaging.InProcess;
 using Unbundled.Messaging.Transport;
 using Xunit;
 
@@ -18,6 +19,9 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
 
     protected Observations Observations { get; } = new();
 
+    /// <summary>The test's process: every endpoint and spy of a scenario shares it, as the endpoints of one host process do.</summary>
+    protected ProcessScope Process { get; } = new();
+
     public Task InitializeAsync() => World.Initialize();
 
     public async Task DisposeAsync()
@@ -36,6 +40,7 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
             await spy.DisposeAsync();
         }
 
+        await Process.DisposeAsync();
         await World.DisposeAsync();
     }
 
@@ -45,7 +50,8 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
         var configuration = new EndpointConfiguration(name)
             .UseTransport(World.CreateTransport())
             .EnableInstallers()
-            .LimitMessageProcessingConcurrencyTo(4);
+            .LimitMessageProcessingConcurrencyTo(4)
+            .ShareProcess(Process);
         configuration.Recoverability.Immediate(0).Delayed(0);
         configure?.Invoke(configuration);
         var services = new ServiceCollection()
@@ -65,7 +71,7 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
 
     protected async Task<QueueSpy> SpyOn(string queue)
     {
-        var spy = await QueueSpy.Start(World.CreateTransport(), queue);
+        var spy = await QueueSpy.Start(World.CreateTransport(), queue, Process);
         spies.Add(spy);
         return spy;
     }
@@ -79,7 +85,10 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
     protected async Task DispatchRaw(string destination, Dictionary<string, string> headers, byte[] body)
     {
         var transport = World.CreateTransport();
-        var host = new HostSettings("RawSender", Environment.MachineName, true, (_, _) => { }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var host = new HostSettings("RawSender", Environment.MachineName, true, (_, _) => { }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+        {
+            Process = Process,
+        };
         var infrastructure = await transport.Initialize(host, [], [transport.ToTransportAddress(new QueueAddress(destination))]);
         var message = new OutgoingMessage(headers[Headers.MessageId], headers, body);
         await infrastructure.Dispatcher.Dispatch(new TransportOperations(

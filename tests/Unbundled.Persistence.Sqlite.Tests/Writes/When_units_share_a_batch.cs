@@ -5,6 +5,8 @@ namespace Unbundled.Persistence.Sqlite.Tests.Writes;
 
 public sealed class When_units_share_a_batch : SqliteDatabaseTest
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private const string Insert = "INSERT INTO email_claims (email_key, customer_id, event_id, email, invited_at) VALUES ($key, 'c', 'e', $key, 't')";
 
     public override async Task InitializeAsync()
@@ -56,11 +58,12 @@ public sealed class When_units_share_a_batch : SqliteDatabaseTest
         {
             // SQLite's wait for the lock blocks the thread that writes, so no write may start on the test's.
             blocker = Task.Run(() => BatchedWrites.Add(Database, Claim("blocker@example.com")));
-            await Task.Delay(100);
+            // The blocker's batch is under way (its unit left the queue) before the three are queued behind it.
+            Assert.True(SpinWait.SpinUntil(() => Database.Writer.WhenIdle().IsCompleted is false && Database.Writer.Waiting == 0, Patience));
             a = Task.Run(() => BatchedWrites.Commit(Database, first));
             b = Task.Run(() => BatchedWrites.Commit(Database, second));
             c = Task.Run(() => BatchedWrites.Commit(Database, third));
-            await Task.Delay(100);
+            Assert.True(SpinWait.SpinUntil(() => Database.Writer.Waiting == 3, Patience));
             Assert.False(blocker.IsCompleted || a.IsCompleted || b.IsCompleted || c.IsCompleted);
         }
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MassTransit;
 using Unbundled.Domain.Commands;
 using Unbundled.Messaging;
-using Unbundled.Ports;
 
 namespace Unbundled.Benchmarks.Mutations.Peer;
 
@@ -16,7 +15,7 @@ internal static class MassTransitPeer
     public static void AddTo(IServiceCollection services)
     {
         services.AddSingleton<InMemoryInvitations>();
-        services.AddSingleton<ICustomerViews, InMemoryCustomerViews>();
+        InMemoryCustomerViews.AddTo(services);
         services.AddScoped<IMessageSession, MassTransitMessageSession>();
         services.AddMassTransit(bus =>
         {

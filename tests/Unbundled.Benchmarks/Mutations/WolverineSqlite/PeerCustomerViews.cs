@@ -19,7 +19,7 @@ internal sealed class PeerCustomerViews(PeerDatabase database) : ICustomerViews
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? JsonSerializer.Deserialize<CustomerView>(json) : null;
     }
 
-    /// <summary>Commits the view, then reports the save, so the API's read-your-writes wait learns of it as ours does.</summary>
+    /// <summary>Commits the view; the decorator it is registered with tells the API's read-your-writes wait, as ours does.</summary>
     public async Task Save(CustomerView view, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
@@ -28,6 +28,5 @@ internal sealed class PeerCustomerViews(PeerDatabase database) : ICustomerViews
         command.Parameters.AddWithValue("$id", view.Id);
         command.Parameters.AddWithValue("$view", JsonSerializer.Serialize(view));
         await command.ExecuteNonQueryAsync(cancellationToken);
-        ViewChanges.Saved(view.Id);
     }
 }

@@ -32,7 +32,8 @@ internal static class WolverinePeer
     {
         var database = PeerDatabase.Create(arguments.DataPath);
         services.AddSingleton(database);
-        services.AddSingleton<ICustomerViews, PeerCustomerViews>();
+        services.AddSingleton<ICustomerViews>(provider =>
+            new NotifyingCustomerViews(new PeerCustomerViews(database), provider.GetRequiredService<ViewChanges>()));
         services.AddSingleton(new PeerCommandPath(Inline: mode == Mode.Invoke));
         services.AddSingleton<PendingReplies>();
         services.AddSingleton<IMessageSession>(provider =>

@@ -1,0 +1,61 @@
+using Unbundled.Messaging.Embedded.Receiving;
+using Unbundled.Messaging.InProcess;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.Embedded;
+
+/// <summary>
+/// What a send from this process does for a receiver of the queue running here: wakes it at once instead of waiting
+/// for the file-system watcher or a scan, or hands it the message without a file.
+/// </summary>
+internal static class LocalDelivery
+{
+    public static void NotifyReady(this LocalReceivers<LocalIntake> local, string queuePath, Candidate candidate)
+    {
+        foreach (var receiver in local.Of(queuePath))
+        {
+            receiver.Hint(candidate);
+        }
+    }
+
+    /// <summary>Writes a message file straight to a receiver of the queue in this process that has a free slot.</summary>
+    public static bool TryAccept(this LocalReceivers<LocalIntake> local, string queuePath, byte[] content)
+    {
+        foreach (var receiver in local.Of(queuePath))
+        {
+            if (receiver.TryAccept(content))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gives a message to a receiver of the queue in this process that has a free slot; <paramref name="processing"/>
+    /// completes once the message is processed or, failing that, stored in the queue.
+    /// </summary>
+    public static bool TryHandOff(
+        this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, out Task processing)
+    {
+        foreach (var receiver in local.Of(queuePath))
+        {
+            if (receiver.TryHandOff(message, out processing))
+            {
+                return true;
+            }
+        }
+
+        processing = Task.CompletedTask;
+        return false;
+    }
+
+    public static void NotifyDelayed(this LocalReceivers<LocalIntake> local, string queuePath)
+    {
+        foreach (var receiver in local.Of(queuePath))
+        {
+            receiver.WakeDelayed();
+        }
+    }
+}

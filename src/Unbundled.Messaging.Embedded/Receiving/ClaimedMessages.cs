@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using Unbundled.Messaging.Transport;
+
+namespace Unbundled.Messaging.Embedded.Receiving;
+
+/// <summary>
+/// The messages of one receiver run, each holding a processing slot until settled: a claimed or accepted file is
+/// processed (from the content it came with, or read back), then recycled when consumed, put back when cancelled, or
+/// put back and hinted again when recoverability failed; a message handed over in memory is written to the queue when
+/// it could not be consumed.
+/// </summary>
+internal sealed class ClaimedMessages(
+    QueueFolder queue,
+    QueueFolder errorQueue,
+    InflightClaims claims,
+    ProcessingSlots slots,
+    ImmediateRetries retries,
+    Candidates candidates,
+    ILogger logger,
+    CancellationToken handlersCancelled)
+{
+    private volatile bool abandoned;
+
+    public InflightClaims Claims => claims;
+
+    /// <summary>The stop gave up on the handlers still running: their files go back to the queue, not theirs to settle.</summary>
+    public void Abandon() => abandoned = true;
+
+    /// <summary>Processes a message whose slot is taken and whose file is claimed; nobody awaits it, so failures are logged.</summary>
+    public async Task ProcessAccepted(Candidate candidate)
+    {
+        try
+        {
+            await Task.Yield();
+            try
+            {
+                await ProcessClaimed(candidate);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "{File} in {Queue} could not be settled; it stays claimed until this receiver stops", candidate.FileName, queue.Name);
+        }
+    }
+
+    /// <summary>Processes a message handed over in memory whose slot is taken; completes once it is consumed or stored.</summary>
+    public async Task ProcessHandedOff(OutgoingMessage message)
+    {
+        try
+        {
+            var outcome = await retries.Process(message.MessageId, message.Headers, message.Body, handlersCancelled);
+            if (outcome != ProcessingOutcome.Consumed && queue.Write(MessageFile.Format(message.Headers, message.Body.Span), TimeSpan.Zero) is { } stored)
+            {
+                candidates.Hint(new Candidate(stored));
+            }
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task ProcessClaimed(Candidate candidate)
+    {
+        var fileName = candidate.FileName;
+        var content = candidate.Content ?? await File.ReadAllBytesAsync(claims.PathOf(fileName), CancellationToken.None);
+        if (MessageFile.TryRead(content) is not { } message)
+        {
+            logger.LogError("{File} in {Queue} is not a message file; moved as it is to {ErrorQueue}", fileName, queue.Name, errorQueue.Name);
+            errorQueue.Admit(claims.PathOf(fileName));
+            return;
+        }
+
+        var outcome = await retries.Process(fileName, message.Headers, message.Body, handlersCancelled);
+        if (abandoned)
+        {
+            return;
+        }
+
+        switch (outcome)
+        {
+            case ProcessingOutcome.Consumed:
+                claims.Complete(fileName);
+                break;
+            case ProcessingOutcome.Cancelled:
+                claims.Release(fileName);
+                break;
+            case ProcessingOutcome.RecoverabilityFailed:
+                candidates.Hint(new Candidate(claims.Release(fileName)));
+                break;
+        }
+    }
+}
