@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Unbundled.Persistence.Sqlite;
@@ -61,8 +60,8 @@ internal static class WalCheckpoints
         }
 
         var resetDue = length >= ResetAt;
-        var now = Stopwatch.GetTimestamp();
-        if ((!resetDue && Stopwatch.GetElapsedTime(Interlocked.Read(ref state.LastStarted), now) < Interval)
+        var now = database.Time.GetTimestamp();
+        if ((!resetDue && database.Time.GetElapsedTime(Interlocked.Read(ref state.LastStarted), now) < Interval)
             || Interlocked.CompareExchange(ref state.Running, 1, 0) != 0)
         {
             // A passive checkpoint still runs: a due reset waits for a batch after it.

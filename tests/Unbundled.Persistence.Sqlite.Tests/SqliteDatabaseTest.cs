@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Unbundled.Persistence.Sqlite.Tests;
@@ -10,9 +11,12 @@ public abstract class SqliteDatabaseTest : IAsyncLifetime
 
     protected SqliteDatabase Database { get; private set; } = null!;
 
+    /// <summary>The database's clock: the checkpoints' interval passes when a test advances it.</summary>
+    protected FakeTimeProvider Time { get; } = new();
+
     public virtual async Task InitializeAsync()
     {
-        Database = new SqliteDatabase(Path.Combine(folder, "test.db"));
+        Database = new SqliteDatabase(Path.Combine(folder, "test.db")) { Time = Time };
         await Database.Install();
     }
 
