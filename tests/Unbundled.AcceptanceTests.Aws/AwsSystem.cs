@@ -1,5 +1,4 @@
 using Unbundled.AcceptanceTests.Infrastructure;
-using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
 using Unbundled.Testing;
 using Unbundled.Testing.Aws;
@@ -41,13 +40,7 @@ public sealed class AwsSystem : ISystemUnderTest
         await InitializeAsync();
     }
 
-    public TransportDefinition CreateTransport() => new SqsTransport(AwsEmulators.Credentials, AwsEmulators.Region)
-    {
-        QueueNamePrefix = prefix,
-        TopicNamePrefix = prefix,
-        SqsServiceUrl = emulators!.SqsServiceUrl,
-        SnsServiceUrl = emulators.SnsServiceUrl,
-    };
+    public TransportDefinition CreateTransport() => emulators!.CreateTransport(prefix);
 
     /// <summary>At the end of the scenarios nothing is worth a graceful stop: the processes are killed.</summary>
     public async Task DisposeAsync()

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.Lambda.Harness;
 using Unbundled.LocalAws;
-using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
 using Unbundled.Testing.Aws;
 
@@ -50,13 +49,7 @@ public sealed class LambdaSystem : ISystemUnderTest
         await InitializeAsync();
     }
 
-    public TransportDefinition CreateTransport() => new SqsTransport(AwsEmulators.Credentials, AwsEmulators.Region)
-    {
-        QueueNamePrefix = prefix,
-        TopicNamePrefix = prefix,
-        SqsServiceUrl = emulators!.SqsServiceUrl,
-        SnsServiceUrl = emulators.SnsServiceUrl,
-    };
+    public TransportDefinition CreateTransport() => emulators!.CreateTransport(prefix);
 
     public async Task DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.SQS;
 using Unbundled.Aws;
 using Unbundled.LocalAws;
+using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.AmazonSqs.Sns;
 
 namespace Unbundled.Testing.Aws;
@@ -38,6 +39,17 @@ public sealed class AwsEmulators : IDisposable
     /// <summary>Points any SDK client config (SQS, DynamoDB, ...) at <paramref name="serviceUrl"/>, signing for <see cref="Region"/>.</summary>
     public static TConfig PointAt<TConfig>(TConfig config, Uri serviceUrl)
         where TConfig : ClientConfig => AwsEndpoints.PointAt(config, serviceUrl, Region);
+
+    /// <summary>An SQS transport on these emulators whose queues and topics carry <paramref name="prefix"/>.</summary>
+    public SqsTransport CreateTransport(string prefix, TimeProvider? time = null, bool unrestrictedDelayedDelivery = true) => new(Credentials, Region)
+    {
+        QueueNamePrefix = prefix,
+        TopicNamePrefix = prefix,
+        SqsServiceUrl = SqsServiceUrl,
+        SnsServiceUrl = SnsServiceUrl,
+        TimeProvider = time ?? TimeProvider.System,
+        EnableUnrestrictedDelayedDelivery = unrestrictedDelayedDelivery,
+    };
 
     public AmazonSQSClient CreateSqsClient() => new(Credentials, PointAt(new AmazonSQSConfig(), SqsServiceUrl));
 

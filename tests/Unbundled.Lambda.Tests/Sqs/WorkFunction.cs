@@ -38,14 +38,7 @@ internal sealed class WorkFunction : IAsyncDisposable
         var emulators = await AwsEmulators.Shared();
         var prefix = NamePrefix.Create();
         var work = new WorkFunction();
-        work.Transport = new SqsTransport(AwsEmulators.Credentials, AwsEmulators.Region)
-        {
-            QueueNamePrefix = prefix,
-            TopicNamePrefix = prefix,
-            SqsServiceUrl = emulators.SqsServiceUrl,
-            SnsServiceUrl = emulators.SnsServiceUrl,
-            EnableUnrestrictedDelayedDelivery = false,
-        };
+        work.Transport = emulators.CreateTransport(prefix, unrestrictedDelayedDelivery: false);
         var host = new HostSettings("setup", Environment.MachineName, SetupInfrastructure: true, (_, _) => { }, NullLoggerFactory.Instance);
         await (await work.Transport.Initialize(host, [], [prefix + WorkEndpoint.Name, prefix + "error"])).Shutdown();
         using var sqs = emulators.CreateSqsClient();

@@ -15,14 +15,7 @@ public sealed class SqsWorld : ITransportWorld
 
     public async Task Initialize() => emulators = await AwsEmulators.Shared();
 
-    public TransportDefinition CreateTransport() => new SqsTransport(AwsEmulators.Credentials, AwsEmulators.Region)
-    {
-        QueueNamePrefix = Prefix,
-        TopicNamePrefix = Prefix,
-        SqsServiceUrl = emulators!.SqsServiceUrl,
-        SnsServiceUrl = emulators.SnsServiceUrl,
-        TimeProvider = Time,
-    };
+    public TransportDefinition CreateTransport() => emulators!.CreateTransport(Prefix, Time);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
