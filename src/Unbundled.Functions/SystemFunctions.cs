@@ -15,7 +15,7 @@ namespace Unbundled.Functions;
 /// The system's three functions, one per endpoint, with the same handlers, DI and DynamoDB persistence as the other
 /// shells: <c>_HANDLER</c> (Lambda's handler setting) names the one to start. The init phase starts the endpoint's host.
 /// </summary>
-internal static class SystemFunctions
+public static class SystemFunctions
 {
     public const string Customers = "customers";
     public const string Projector = "projector";
@@ -23,18 +23,24 @@ internal static class SystemFunctions
 
     private static readonly string[] Arguments = ["--shell", "lambda"];
 
-    public static async Task<IInvocationHandler> Start(CancellationToken cancellationToken) =>
+    public static Task<IInvocationHandler> Start(CancellationToken cancellationToken) => Start(beforeEndpoint: null, cancellationToken);
+
+    /// <param name="beforeEndpoint">Runs before the endpoint is added: a test bootstrap adds the development shell there.</param>
+    /// <param name="cancellationToken">Cancels the init.</param>
+    public static async Task<IInvocationHandler> Start(Action<IHostApplicationBuilder>? beforeEndpoint, CancellationToken cancellationToken) =>
         Environment.GetEnvironmentVariable("_HANDLER") switch
         {
-            Customers => await Endpoint(builder => builder.AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint()), EndpointNames.Customers, cancellationToken),
-            Projector => await Endpoint(builder => builder.AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint()), EndpointNames.Projector, cancellationToken),
-            Api => await HttpApi(cancellationToken),
+            Customers => await Endpoint(builder => builder.AddEndpoint(EndpointNames.Customers, endpoint => endpoint.UseCustomersEndpoint()), EndpointNames.Customers, beforeEndpoint, cancellationToken),
+            Projector => await Endpoint(builder => builder.AddEndpoint(EndpointNames.Projector, endpoint => endpoint.UseProjectorEndpoint()), EndpointNames.Projector, beforeEndpoint, cancellationToken),
+            Api => await HttpApi(beforeEndpoint, cancellationToken),
             var other => throw new InvalidOperationException($"_HANDLER is '{other}': use {Customers}, {Projector} or {Api}"),
         };
 
-    private static async Task<IInvocationHandler> Endpoint(Action<HostApplicationBuilder> add, string endpointName, CancellationToken cancellationToken)
+    private static async Task<IInvocationHandler> Endpoint(
+        Action<HostApplicationBuilder> add, string endpointName, Action<IHostApplicationBuilder>? beforeEndpoint, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(SharedConventions.HostSettings(Arguments));
+        beforeEndpoint?.Invoke(builder);
         add(builder);
         builder.AddTelemetry(logMutationTimelines: false);
         var host = builder.Build();
@@ -47,10 +53,11 @@ internal static class SystemFunctions
     /// execution environment: named after the environment's log stream, unique to it, and removed by a later
     /// environment's stale-queue clean-up once this one is gone (docs/lambda.md#request-response).
     /// </summary>
-    private static async Task<IInvocationHandler> HttpApi(CancellationToken cancellationToken)
+    private static async Task<IInvocationHandler> HttpApi(Action<IHostApplicationBuilder>? beforeEndpoint, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(ApiEndpoint.WebSettings([.. Arguments, "--instance-id", ExecutionEnvironmentId()]));
         builder.WebHost.UseTestServer();
+        beforeEndpoint?.Invoke(builder);
         builder.AddApi();
         builder.AddTelemetry(logMutationTimelines: true);
         var app = builder.Build();

@@ -23,7 +23,9 @@ public sealed class LambdaSystem : ISystemUnderTest
     /// <summary>The prefix of this system's queues, topic and table.</summary>
     public string Prefix => prefix;
 
-    public static string Bootstrap => Path.Combine(RepositoryLayout.Root, "src", "Unbundled.Functions", "bin", EndpointProcess.BuildConfiguration, "net10.0", "bootstrap.dll");
+    /// <summary>The functions' bootstrap with the development shell (the fault injector), as the AWS suite runs the Customers test host.</summary>
+    public static string Bootstrap => Path.Combine(
+        RepositoryLayout.Root, "tests", "Unbundled.Functions.TestHost", "bin", EndpointProcess.BuildConfiguration, "net10.0", "Unbundled.Functions.TestHost.dll");
 
     public async Task InitializeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 using System.Xml.Linq;
 
 namespace Unbundled.StaticState.Tests;
@@ -7,7 +8,9 @@ namespace Unbundled.StaticState.Tests;
 /// <summary>
 /// The static fields of an assembly that can hold state: every field that is not readonly, and every readonly one whose
 /// type is not known to be immutable (a collection, a cache, a lazy, a completion source, a lock, any class of ours).
-/// Backing fields of static properties count as the property; fields the compiler makes for lambdas do not.
+/// Backing fields of static properties count as the property; fields the compiler makes for lambdas do not, nor do those
+/// of System.Text.Json's source generator (a <see cref="JsonSerializerContext"/>: the options and the metadata of the
+/// types it was generated for, fixed at build time).
 /// </summary>
 internal static class StaticFields
 {
@@ -20,6 +23,7 @@ internal static class StaticFields
     public static IEnumerable<string> ThatHoldState(Assembly assembly) =>
         from type in assembly.GetTypes()
         where !type.IsDefined(typeof(CompilerGeneratedAttribute)) && !IsNestedInCompilerGenerated(type)
+            && !type.IsSubclassOf(typeof(JsonSerializerContext))
         from field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
         where !field.IsLiteral && (!field.IsInitOnly || !IsImmutable(field.FieldType))
         select $"{type.FullName}.{Name(field)}";

@@ -24,7 +24,7 @@ public sealed class When_the_source_assemblies_are_scanned
         ["Unbundled.Messaging.Pipeline.HandlerRegistry.InvokeMethod"] = "Reflection metadata (a MethodInfo), immutable.",
         ["Unbundled.Messaging.AmazonSqs.Sns.SnsXml.ReaderSettings"] = "XML reader settings set once in the initializer and only read after.",
         ["Unbundled.Messaging.AmazonSqs.Receiving.SqsMessageReader.TransportOnlyHeaders"] = "A constant list of two header names, only read.",
-        ["Unbundled.Messaging.AmazonSqs.Configuration.AwsEndpoints.FromEnvironment"] = "Reads the environment variables when asked; holds nothing but the reader.",
+        ["Unbundled.Aws.AwsEndpoints.FromEnvironment"] = "Reads the environment variables when asked; holds nothing but the reader.",
         ["Unbundled.Messaging.AmazonSqs.Configuration.AwsEnvironment.CredentialsResolver"] = "The AWS SDK's default credential chain, process-wide by design (the SDK caches and refreshes what the environment gives).",
         ["Unbundled.Messaging.AmazonSqs.Administration.SqsSubscriptionManager.RawDelivery"] = "A constant attribute map set in the initializer and only read.",
         ["Unbundled.Messaging.Embedded.MessageFile.HeaderFormat"] = "Serializer options, frozen by System.Text.Json at first use.",
@@ -35,6 +35,9 @@ public sealed class When_the_source_assemblies_are_scanned
         ["Unbundled.Persistence.Sqlite.BatchedWrites+Savepoint.Release"] = "A constant statement (an immutable record).",
         ["Unbundled.Shell.AwsShell.LocalRegion"] = "The SDK's region object, immutable.",
         ["Unbundled.Shell.AwsShell.LocalCredentials"] = "The stand-ins' fixed credentials, immutable.",
+        ["Unbundled.Lambda.Runtime.RuntimeApiClient.Json"] = "The application/json content type, set on each response sent to the Runtime API and never changed.",
+        ["Unbundled.Messaging.Metrics.MetricsReporter.Streams"] = "A constant list of the metric streams' names, only read.",
+        ["Unbundled.Messaging.CustomChecks.CheckResult.Pass"] = "The passing result, an immutable value.",
         ["Unbundled.Shell.Topology.TopologyJson.Options"] = "Serializer options, frozen by System.Text.Json at first use.",
     };
 

@@ -53,6 +53,7 @@ public sealed class When_checking_what_the_endpoints_depend_on
     [InlineData("Unbundled.Api")]
     [InlineData("Unbundled.Customers.Host")]
     [InlineData("Unbundled.Projector.Host")]
+    [InlineData("Unbundled.Functions")]
     public void Should_keep_the_development_shell_out_of_the_deployables(string deployable)
     {
         var references = ProjectGraph.ProjectReferences(deployable);
