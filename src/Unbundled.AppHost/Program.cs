@@ -15,6 +15,4 @@ if (LambdaLocalCommand.Requested(args))
 }
 
 await using var system = UnbundledSystem.Build(args);
-system.Api.Lifetime.ApplicationStarted.Register(() =>
-    system.Api.Logger.LogInformation("Unbundled is running: GraphiQL at {Urls}, GraphQL at /graphql. Ctrl+C stops it.", string.Join(", ", system.Api.Urls)));
 await system.Run();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Unbundled.Api;
@@ -74,7 +75,10 @@ public sealed class UnbundledSystem : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs until Ctrl+C or SIGTERM, then stops within <c>Unbundled:ShutdownTimeout</c>.</summary>
+    /// <summary>
+    /// Runs until Ctrl+C or SIGTERM, then stops within <c>Unbundled:ShutdownTimeout</c>. The banner is logged only once
+    /// every host has started and the stop signal is listened for, so whoever waits for it may stop the system at once.
+    /// </summary>
     public async Task Run()
     {
         await Start();
@@ -83,10 +87,14 @@ public sealed class UnbundledSystem : IAsyncDisposable
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (Api.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
         {
+            Api.Logger.LogInformation("Unbundled is running: GraphiQL at {Urls}, GraphQL at /graphql. Ctrl+C stops it.", string.Join(", ", Api.Urls));
             await stopping.Task;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        Api.Logger.LogInformation("Unbundled is stopping");
         await Stop();
+        Api.Logger.LogInformation("Unbundled stopped in {Elapsed} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>
