@@ -110,6 +110,20 @@ data "aws_iam_policy_document" "endpoint" {
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
     resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue] if local.servicecontrol_side_queue_enabled[queue]]
   }
+
+  # The custom checks, which feed /health and ServicePulse (README "Operations"): failed messages waiting in error
+  # (its approximate counts) and the table ACTIVE. The own-queue check reads what OwnQueue already allows.
+  statement {
+    sid       = "CheckErrorQueue"
+    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
+    resources = [aws_sqs_queue.error.arn]
+  }
+
+  statement {
+    sid       = "CheckTable"
+    actions   = ["dynamodb:DescribeTable"]
+    resources = [aws_dynamodb_table.unbundled.arn]
+  }
 }
 
 # Unbundled.Api: sends InviteCustomer, awaits the reply on its instance queue, reads the customers read model.

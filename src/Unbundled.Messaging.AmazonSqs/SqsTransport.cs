@@ -24,6 +24,7 @@ public sealed class SqsTransport : TransportDefinition
 {
     private readonly AWSCredentials? credentials;
     private readonly RegionEndpoint? region;
+    private readonly TaskCompletionSource<SqsClients> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SqsTransport()
     {
@@ -70,6 +71,9 @@ public sealed class SqsTransport : TransportDefinition
 
     public Uri? SnsServiceUrl { get; init; }
 
+    /// <summary>The clients of the first infrastructure initialized from this definition, which the custom checks call with.</summary>
+    internal Task<SqsClients> Started => started.Task;
+
     public override string ToTransportAddress(QueueAddress address) => QueueNameGenerator.GetQueueName(address.ToString(), QueueNamePrefix);
 
     public override async Task<TransportInfrastructure> Initialize(
@@ -80,6 +84,7 @@ public sealed class SqsTransport : TransportDefinition
     {
         var logger = hostSettings.LoggerFactory.CreateLogger<SqsTransport>();
         var clients = await CreateClients(hostSettings.LoggerFactory, cancellationToken);
+        started.TrySetResult(clients);
         var creator = new QueueCreator(clients, TimeProvider);
         // An instance queue exists only while its instance does, so the instance creates it even where terraform owns the rest.
         foreach (var queue in SqsQueues.ToCreate(this, receivers, sendingAddresses, hostSettings.SetupInfrastructure))

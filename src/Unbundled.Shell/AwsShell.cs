@@ -41,6 +41,8 @@ internal static class AwsShell
         var table = process.Shared($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", () =>
             new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName));
         endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
+        // A function is frozen between invocations: its checks cannot run on their interval, only answer /health.
+        Checks.ShellChecks.AddAwsChecks(services, endpoint, sqs, table, periodic: wrap is null);
 
         services.TryAddSingleton(table);
         // Scoped: a view remembers the version it read, for its conditional save.

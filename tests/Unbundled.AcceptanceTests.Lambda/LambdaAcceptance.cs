@@ -16,3 +16,5 @@ public sealed class When_the_system_restarts(LambdaSystem system) : When_the_sys
 public sealed class When_a_handler_fails_once(LambdaSystem system) : When_a_handler_fails_once<LambdaSystem>(system);
 
 public sealed class When_a_message_cannot_be_processed(LambdaSystem system) : When_a_message_cannot_be_processed<LambdaSystem>(system);
+
+public sealed class When_an_operator_asks_for_health(LambdaSystem system) : When_an_operator_asks_for_health<LambdaSystem>(system);

@@ -16,4 +16,7 @@ public sealed record SqsEndpointPlan(
 {
     /// <summary>Where its heartbeats, custom checks and metrics go (<see cref="EndpointConfiguration.ServicePlatformQueues"/>).</summary>
     public IReadOnlyList<string> ServicePlatformQueues { get; init; } = [];
+
+    /// <summary>It runs the transport's custom checks: its queues reachable, <see cref="ErrorQueue"/> empty.</summary>
+    public bool RunsCustomChecks { get; init; }
 }

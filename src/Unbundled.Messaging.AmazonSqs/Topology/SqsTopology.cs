@@ -1,4 +1,5 @@
 using Unbundled.Messaging.AmazonSqs.Administration;
+using Unbundled.Messaging.AmazonSqs.Checks;
 using Unbundled.Messaging.AmazonSqs.Naming;
 using Unbundled.Messaging.AmazonSqs.Receiving;
 using Unbundled.Messaging.AmazonSqs.Sending;
@@ -56,6 +57,16 @@ public static class SqsTopology
                 grants.Add(Runtime, "SqsInfrastructure", StaleInstanceQueues.InstanceQueueActions.Append("sqs:TagQueue"), arn)
                     .Add(Runtime, nameof(StaleInstanceQueues), StaleInstanceQueues.ListActions, "*");
             }
+        }
+
+        if (plan.RunsCustomChecks)
+        {
+            foreach (var receiver in receivers)
+            {
+                grants.Add(Runtime, nameof(SqsQueueReachable), SqsQueueReachable.Actions, arns.Queue(QueueName(transport, receiver.ReceiveAddress)));
+            }
+
+            grants.Add(Runtime, nameof(SqsQueueEmpty), SqsQueueEmpty.Actions, arns.Queue(transport.ToTransportAddress(new QueueAddress(plan.ErrorQueue))));
         }
 
         var sendsTo = plan.SendsTo.Select(address => QueueName(transport, address)).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -1,5 +1,6 @@
 using Unbundled.Messaging.Topology;
 using Unbundled.Persistence.DynamoDB.Batching;
+using Unbundled.Persistence.DynamoDB.Checks;
 using Unbundled.Persistence.DynamoDB.Outbox;
 using Unbundled.Ports;
 using static Unbundled.Messaging.Topology.GrantPhase;
@@ -21,7 +22,8 @@ public static class DynamoDbTopology
     };
 
     /// <param name="ports">The port interfaces (Unbundled.Ports) the endpoint's components take; one this persistence does not implement fails.</param>
-    public static PersistenceTopology Describe(string tableName, Arns arns, bool outbox, IEnumerable<Type> ports)
+    /// <param name="customChecks">The endpoint runs <see cref="DynamoDbTableActive"/>.</param>
+    public static PersistenceTopology Describe(string tableName, Arns arns, bool outbox, IEnumerable<Type> ports, bool customChecks = false)
     {
         var table = arns.Table(tableName);
         var grants = new List<Grant>();
@@ -34,6 +36,11 @@ public static class DynamoDbTopology
             Add(Runtime, nameof(DynamoDbOutboxStorage), ItemReads.Actions);
             Add(Runtime, nameof(DynamoDbOutboxStorage), DynamoDbStorageSession.CommitActions);
             Add(Runtime, nameof(DynamoDbOutboxStorage), ItemPuts.Actions);
+        }
+
+        if (customChecks)
+        {
+            Add(Runtime, nameof(DynamoDbTableActive), DynamoDbTableActive.Actions);
         }
 
         foreach (var port in ports.Distinct())

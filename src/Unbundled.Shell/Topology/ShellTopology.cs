@@ -24,7 +24,7 @@ public static class ShellTopology
         return new SystemTopology(arns, [.. endpoints.OrderBy(e => e.Name, StringComparer.Ordinal).Select(endpoint => new EndpointTopology(
             endpoint.Name,
             SqsTopology.Describe(transport, Plan(endpoint, endpoints), arns),
-            DynamoDbTopology.Describe(shell.TableName, arns, endpoint.Configuration.OutboxEnabled, PortUsage.Of(endpoint))))]);
+            DynamoDbTopology.Describe(shell.TableName, arns, endpoint.Configuration.OutboxEnabled, PortUsage.Of(endpoint), customChecks: true)))]);
     }
 
     /// <summary>ARNs in the region's partition (aws, aws-cn, aws-us-gov); placeholders where the region is not configured.</summary>
@@ -48,6 +48,11 @@ public static class ShellTopology
             [.. endpoint.Declared.Publishes],
             [.. sends.Concat(replies)],
             configuration.ErrorQueue,
-            configuration.AuditQueue) { ServicePlatformQueues = configuration.ServicePlatformQueues };
+            configuration.AuditQueue)
+        {
+            ServicePlatformQueues = configuration.ServicePlatformQueues,
+            // The ECS hosts run the shell's checks (Checks.ShellChecks) whether or not ServiceControl is told: they feed /health.
+            RunsCustomChecks = true,
+        };
     }
 }

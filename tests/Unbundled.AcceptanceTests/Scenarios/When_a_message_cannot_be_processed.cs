@@ -16,16 +16,7 @@ public abstract class When_a_message_cannot_be_processed<TSystem>(TSystem system
     {
         var transport = System.CreateTransport();
         await using var errors = await QueueSpy.Start(transport, "error");
-        var messageId = Guid.NewGuid().ToString();
-        var headers = new Dictionary<string, string>
-        {
-            [Headers.MessageId] = messageId,
-            [Headers.MessageIntent] = "Send",
-            [Headers.ContentType] = "application/json",
-            [Headers.EnclosedMessageTypes] = "Unbundled.Domain.Commands.InviteCustomer, Unbundled.Domain",
-        };
-
-        await Dispatch(transport, headers, "{ not json at all"u8.ToArray());
+        var messageId = await UnprocessableCommand.SendToCustomers(transport);
 
         var failed = await NextWithId(errors, messageId);
         Assert.Equal(typeof(MessageDeserializationException).FullName, failed.Headers[FaultsHeaderKeys.ExceptionType]);
@@ -33,16 +24,6 @@ public abstract class When_a_message_cannot_be_processed<TSystem>(TSystem system
         Assert.Equal(EndpointNames.Customers, failed.Headers[Headers.ProcessingEndpoint]);
         Assert.True(failed.Headers.ContainsKey(FaultsHeaderKeys.TimeOfFailure));
         Assert.Equal("{ not json at all", Encoding.UTF8.GetString(failed.Body.Span));
-    }
-
-    private static async Task Dispatch(TransportDefinition transport, Dictionary<string, string> headers, byte[] body)
-    {
-        var host = new HostSettings("AcceptanceTests", Environment.MachineName, false, (_, _) => { }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        var customers = transport.ToTransportAddress(new QueueAddress(EndpointNames.Customers));
-        var infrastructure = await transport.Initialize(host, [], [customers]);
-        await infrastructure.Dispatcher.Dispatch(new TransportOperations(
-            new UnicastTransportOperation(new OutgoingMessage(headers[Headers.MessageId], headers, body), customers, DispatchProperties.None)));
-        await infrastructure.Shutdown();
     }
 
     /// <summary>The error queue is shared by every scenario of the system: skip what other scenarios left there.</summary>
