@@ -1,4 +1,5 @@
 using Unbundled.Messaging.Metrics;
+using Unbundled.Messaging.TransportTests.Infrastructure;
 
 namespace Unbundled.Messaging.Tests.Metrics;
 

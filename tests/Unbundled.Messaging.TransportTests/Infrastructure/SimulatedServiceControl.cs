@@ -8,12 +8,15 @@ namespace Unbundled.Messaging.TransportTests.Infrastructure;
 /// <summary>
 /// What ServiceControl does with an endpoint's queues, as wire-format §6.2 and §6.3 describe it: it reads <c>error</c>
 /// (failed messages and retry acknowledgements), stages a retry through its own <c>.staging</c> queue and sends it back
-/// to the failed queue, and reads heartbeats and custom checks from <c>Particular.ServiceControl</c>.
+/// to the failed queue, reads heartbeats and custom checks from <c>Particular.ServiceControl</c>, and, as ServiceControl
+/// Monitoring, metrics from <c>Particular.Monitoring</c> (§6.4).
 /// </summary>
-public sealed class SimulatedServiceControl(QueueSpy error, QueueSpy staging, QueueSpy main, Func<string, Dictionary<string, string>, ReadOnlyMemory<byte>, Task> send)
+public sealed class SimulatedServiceControl(
+    QueueSpy error, QueueSpy staging, QueueSpy main, QueueSpy monitoring, Func<string, Dictionary<string, string>, ReadOnlyMemory<byte>, Task> send)
 {
     public const string StagingQueue = "Particular.ServiceControl.staging";
     public const string MainQueue = "Particular.ServiceControl";
+    public const string MonitoringQueue = "Particular.Monitoring";
 
     private static readonly string[] StrippedOnRetry =
         ["NServiceBus.Retries", "NServiceBus.FailedQ", "NServiceBus.TimeOfFailure", "NServiceBus.ExceptionInfo.", "ServiceControl.EditOf"];
@@ -26,6 +29,35 @@ public sealed class SimulatedServiceControl(QueueSpy error, QueueSpy staging, Qu
     {
         var report = await main.Next();
         return (report.Headers[Headers.EnclosedMessageTypes], JsonDocument.Parse(report.Body).RootElement.Clone());
+    }
+
+    /// <summary>
+    /// The next metrics message, told apart as Monitoring does: by its content type, a metadata report being JSON and a
+    /// stream the binary TaggedLongValueWriterOccurrence with its <c>NServiceBus.Metric.Type</c>.
+    /// </summary>
+    public async Task<MonitoringReport> NextMetrics()
+    {
+        var message = await monitoring.Next();
+        var metric = message.Headers[Headers.ContentType] switch
+        {
+            "application/json" when message.Headers[Headers.EnclosedMessageTypes] == "NServiceBus.Metrics.EndpointMetadataReport" => null,
+            "TaggedLongValueWriterOccurrence" => message.Headers["NServiceBus.Metric.Type"],
+            var other => throw new InvalidOperationException($"Monitoring has no deserializer for content type {other}."),
+        };
+        return new MonitoringReport(MonitoredInstance.From(message.Headers), metric, message);
+    }
+
+    /// <summary>The next report of <paramref name="metric"/> (null: the metadata report), passing over the others.</summary>
+    public async Task<MonitoringReport> NextMetrics(string? metric)
+    {
+        while (true)
+        {
+            var report = await NextMetrics();
+            if (report.Metric == metric)
+            {
+                return report;
+            }
+        }
     }
 
     /// <summary>ServiceControl's failed message id: the retry's unique id, else a deterministic GUID of message id and processing endpoint.</summary>

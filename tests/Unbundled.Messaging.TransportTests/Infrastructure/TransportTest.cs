@@ -76,9 +76,10 @@ public abstract class TransportTest<TWorld> : IAsyncLifetime
         return spy;
     }
 
-    /// <summary>ServiceControl on this world's transport: spies on error, its staging queue and its main queue.</summary>
+    /// <summary>ServiceControl on this world's transport: spies on error, its staging queue, its main queue and Monitoring's.</summary>
     protected async Task<SimulatedServiceControl> StartServiceControl() => new(
         await SpyOn("error"), await SpyOn(SimulatedServiceControl.StagingQueue), await SpyOn(SimulatedServiceControl.MainQueue),
+        await SpyOn(SimulatedServiceControl.MonitoringQueue),
         (queue, headers, body) => DispatchRaw(queue, headers, body.ToArray()));
 
     /// <summary>Dispatches a raw transport message, bypassing the endpoint's serializer and header rules.</summary>

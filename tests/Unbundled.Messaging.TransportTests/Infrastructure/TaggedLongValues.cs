@@ -1,9 +1,10 @@
 using System.Text;
+using Xunit;
 
-namespace Unbundled.Messaging.Tests.Metrics;
+namespace Unbundled.Messaging.TransportTests.Infrastructure;
 
 /// <summary>Reads a TaggedLongValueWriterV1 body back as ServiceControl Monitoring's deserializer does.</summary>
-internal sealed record TaggedLongValues(long Version, long BaseTicks, IReadOnlyDictionary<int, string> Tags, IReadOnlyList<(int TickOffset, int TagId, long Value)> Entries)
+public sealed record TaggedLongValues(long Version, long BaseTicks, IReadOnlyDictionary<int, string> Tags, IReadOnlyList<(int TickOffset, int TagId, long Value)> Entries)
 {
     public static TaggedLongValues Read(ReadOnlyMemory<byte> body)
     {
