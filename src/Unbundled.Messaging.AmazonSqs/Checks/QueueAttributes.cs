@@ -6,7 +6,9 @@ namespace Unbundled.Messaging.AmazonSqs.Checks;
 /// <summary>A queue's approximate counts, read fresh: a queue URL known to be gone is forgotten so the next check asks again.</summary>
 internal readonly struct QueueAttributes(SqsClients clients, string queueName)
 {
-    private static readonly List<string> Counts = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"];
+    private const string Waiting = "ApproximateNumberOfMessages";
+    private const string InFlight = "ApproximateNumberOfMessagesNotVisible";
+    private const string Delayed = "ApproximateNumberOfMessagesDelayed";
 
     /// <summary>Messages waiting, in flight and delayed, as SQS approximates them.</summary>
     public async Task<long> ApproximateDepth(CancellationToken cancellationToken)
@@ -14,8 +16,10 @@ internal readonly struct QueueAttributes(SqsClients clients, string queueName)
         try
         {
             var url = await clients.QueueUrl(queueName, cancellationToken);
-            var attributes = await clients.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = Counts }, cancellationToken);
-            return Counts.Sum(count => attributes.Attributes.TryGetValue(count, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0);
+            // A list of the request's own: the SDK's requests are mutable.
+            var request = new GetQueueAttributesRequest { QueueUrl = url, AttributeNames = [Waiting, InFlight, Delayed] };
+            var attributes = (await clients.Sqs.GetQueueAttributesAsync(request, cancellationToken)).Attributes;
+            return request.AttributeNames.Sum(count => attributes.TryGetValue(count, out var value) ? long.Parse(value, CultureInfo.InvariantCulture) : 0);
         }
         catch (QueueDoesNotExistException)
         {
