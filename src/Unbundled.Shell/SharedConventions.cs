@@ -54,6 +54,10 @@ public static class SharedConventions
         }
 
         UseShutdownTimeout(builder, endpoint);
+        // NServiceBus's defaults (5 immediate, 3 delayed) unless told otherwise; 0 and 0 send a failure straight to error.
+        endpoint.Recoverability
+            .Immediate(builder.Configuration.GetValue("Unbundled:ImmediateRetries", endpoint.Recoverability.ImmediateRetries))
+            .Delayed(builder.Configuration.GetValue("Unbundled:DelayedRetries", endpoint.Recoverability.DelayedRetries));
         // ServiceControl Monitoring polls an SQS queue's length itself, but cannot read a folder: the embedded shell reports it.
         endpoint.UseServicePlatform(builder.Configuration, shell.Kind == ShellKind.Embedded ? Checks.QueueFolderLength.Of(shell.QueuesPath, endpointName) : null);
 
