@@ -30,7 +30,6 @@ internal sealed class SqsQueueOperations(SqsTransport transport, SqsClients clie
     {
         var url = await Url(queue, cancellationToken);
         var held = new Dictionary<string, (QueuedMessage Message, string ReceiptHandle)>(StringComparer.Ordinal);
-        var browse = new Browsed(clients, url, held);
         try
         {
             while (held.Count < max)
@@ -54,11 +53,11 @@ internal sealed class SqsQueueOperations(SqsTransport transport, SqsClients clie
         }
         catch
         {
-            await browse.DisposeAsync();
+            await new Browsed(clients, url, held).DisposeAsync();
             throw;
         }
 
-        return browse;
+        return new Browsed(clients, url, held);
     }
 
     public ValueTask DisposeAsync()

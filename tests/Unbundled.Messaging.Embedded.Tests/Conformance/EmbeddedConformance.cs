@@ -30,3 +30,5 @@ public sealed class When_an_endpoint_stops : When_an_endpoint_stops<EmbeddedWorl
 public sealed class When_a_message_has_a_time_to_be_received : When_a_message_has_a_time_to_be_received<EmbeddedWorld>;
 
 public sealed class When_ServiceControl_retries_a_failed_message : When_ServiceControl_retries_a_failed_message<EmbeddedWorld>;
+
+public sealed class When_an_operator_retries_from_error : When_an_operator_retries_from_error<EmbeddedWorld>;
