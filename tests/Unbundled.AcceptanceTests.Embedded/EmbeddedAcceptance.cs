@@ -16,3 +16,5 @@ public sealed class When_the_system_restarts(EmbeddedSystem system) : When_the_s
 public sealed class When_a_handler_fails_once(EmbeddedSystem system) : When_a_handler_fails_once<EmbeddedSystem>(system);
 
 public sealed class When_a_message_cannot_be_processed(EmbeddedSystem system) : When_a_message_cannot_be_processed<EmbeddedSystem>(system);
+
+public sealed class When_an_operator_retries_a_failed_message(OperatedEmbeddedSystem system) : When_an_operator_retries_a_failed_message<OperatedEmbeddedSystem>(system);
