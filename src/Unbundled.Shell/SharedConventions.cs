@@ -126,9 +126,10 @@ public static class SharedConventions
         // One database object per file in the process: it holds the file's single writer and its checkpoints.
         var database = process.Shared(Path.GetFullPath(shell.DatabasePath), () => new SqliteDatabase(shell.DatabasePath));
         var transport = new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues };
-        endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database));
+        endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database)).RecordStatusIn(new SqliteEndpointStatus(database));
         Checks.ShellChecks.AddEmbeddedChecks(services, endpoint, transport, shell.DatabasePath);
         services.TryAddSingleton(database);
+        services.TryAddSingleton<Messaging.ServicePlatform.IEndpointStatusStore>(new SqliteEndpointStatus(database));
         // Scoped: a view remembers the version it read, for its checked save.
         services.TryAddScoped<ICustomerViews, SqliteCustomerViews>();
         services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();
