@@ -49,7 +49,7 @@ public static class FailedCommand
                 _ => await Retry(failed, target!, output, errors),
             };
         }
-        catch (QueueUnreachableException exception)
+        catch (Exception exception) when (exception is QueueUnreachableException or NotSupportedException or InvalidOperationException)
         {
             await errors.WriteLineAsync(exception.Message);
             return Unreachable;

@@ -7,7 +7,8 @@ namespace Unbundled.Persistence.DynamoDB;
 
 /// <summary>
 /// Each endpoint's last heartbeat and check results as one item of the table (<c>STATUS#{endpoint}</c>), put whole with
-/// every report it sends: about 9 writes a minute per endpoint, ≈ 390,000 a month, ≈ $0.49 on demand (docs/operations.md).
+/// every report it sends: 6 heartbeats a minute per endpoint, ≈ 260,000 writes a month (≈ $0.32 on demand), and one per
+/// check result (docs/operations.md).
 /// The API's <c>/ops</c> page reads the items by key.
 /// </summary>
 public sealed class DynamoDbEndpointStatus(DynamoDbTable table) : IEndpointStatusStore

@@ -7,21 +7,37 @@ namespace Unbundled.Api.Operations;
 
 /// <summary>
 /// The API endpoint's transport opened for the <c>/ops</c> page, on first use and once: the same queues, the same
-/// <see cref="FailedMessages"/> as the <c>failed</c> command (docs/operations.md).
+/// <see cref="FailedMessages"/> as the <c>failed</c> command (docs/operations.md). An open that failed (the queues out of
+/// reach) is tried again by the next request.
 /// </summary>
 internal sealed class OperatorQueues(EndpointConfiguration endpoint, ILoggerFactory logging) : IAsyncDisposable
 {
-    private readonly Lazy<Task<IQueueOperations>> queues = new(() => ShellOperations.Open(endpoint, logging));
+    private readonly Lock gate = new();
+    private Task<IQueueOperations>? opening;
 
-    public Task<IQueueOperations> Queues => queues.Value;
+    public Task<IQueueOperations> Queues
+    {
+        get
+        {
+            lock (gate)
+            {
+                if (opening is null || opening.IsFaulted || opening.IsCanceled)
+                {
+                    opening = ShellOperations.Open(endpoint, logging);
+                }
+
+                return opening;
+            }
+        }
+    }
 
     public async Task<FailedMessages> FailedMessages() => new(await Queues, endpoint.ErrorQueue);
 
     public async ValueTask DisposeAsync()
     {
-        if (queues.IsValueCreated && queues.Value.IsCompletedSuccessfully)
+        if (opening is { IsCompletedSuccessfully: true })
         {
-            await queues.Value.Result.DisposeAsync();
+            await (await opening).DisposeAsync();
         }
     }
 }

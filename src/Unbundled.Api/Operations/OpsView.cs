@@ -9,14 +9,14 @@ namespace Unbundled.Api.Operations;
 internal sealed record OpsView(
     ErrorQueueContents? Error, string? ErrorProblem, IReadOnlyList<EndpointStatus> Endpoints, string? EndpointsProblem, IReadOnlyList<QueueDepth> Depths)
 {
-    public static readonly string[] Watched = [EndpointNames.Api, EndpointNames.Customers, EndpointNames.Projector];
+    public static string[] Watched => [EndpointNames.Api, EndpointNames.Customers, EndpointNames.Projector];
 
     /// <param name="own">This API instance's status.</param>
     /// <param name="statuses">The other endpoints', in the shell's store.</param>
     public static async Task<OpsView> Read(
         OperatorQueues operators, IEndpointStatusStore own, IEndpointStatusStore? statuses, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var queues = await operators.Queues;
+        var (queues, queuesProblem) = await Try(() => operators.Queues);
         var (error, errorProblem) = await Try(async () => await (await operators.FailedMessages()).List(cancellationToken));
         var (others, endpointsProblem) = statuses is null
             ? ([], "This shell records no endpoint status.")
@@ -25,7 +25,7 @@ internal sealed record OpsView(
         var depths = new List<QueueDepth>();
         foreach (var queue in ShellOperations.WatchedQueues(configuration))
         {
-            var (count, problem) = await Try(async () => (long?)await queues.Count(queue, cancellationToken));
+            var (count, problem) = queues is null ? (null, queuesProblem) : await Try(async () => (long?)await queues.Count(queue, cancellationToken));
             depths.Add(new QueueDepth(queue, count, problem));
         }
 

@@ -16,7 +16,7 @@ public sealed class FailedMessages(IQueueOperations queues, string errorQueue = 
     /// <summary>At most this many messages are read from <c>error</c> at once.</summary>
     public const int MaxRead = 1000;
 
-    private static readonly string[] StrippedOnRetry =
+    private static string[] StrippedOnRetry =>
         [Headers.DelayedRetries, FaultsHeaderKeys.FailedQ, FaultsHeaderKeys.TimeOfFailure, "NServiceBus.ExceptionInfo.", "ServiceControl.EditOf"];
 
     /// <summary>The failed messages, oldest first, and the acknowledgements found (and consumed) beside them.</summary>

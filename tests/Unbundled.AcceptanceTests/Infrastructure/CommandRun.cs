@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Unbundled.Testing;
 
 namespace Unbundled.AcceptanceTests.Infrastructure;
 
@@ -8,20 +7,8 @@ public static class CommandRun
 {
     public static async Task<(int ExitCode, string Output)> Program(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = RepositoryRoot.Combine("src", project, "bin", EndpointProcess.BuildConfiguration, "net10.0", project + ".dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start.");
+        var start = EndpointProcess.StartInfo(project, arguments, environment);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -35,15 +35,8 @@ public abstract class When_a_message_cannot_be_processed<TSystem>(TSystem system
         Assert.Equal("{ not json at all", Encoding.UTF8.GetString(failed.Body.Span));
     }
 
-    private static async Task Dispatch(TransportDefinition transport, Dictionary<string, string> headers, byte[] body)
-    {
-        var host = new HostSettings("AcceptanceTests", Environment.MachineName, false, (_, _) => { }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        var customers = transport.ToTransportAddress(new QueueAddress(EndpointNames.Customers));
-        var infrastructure = await transport.Initialize(host, [], [customers]);
-        await infrastructure.Dispatcher.Dispatch(new TransportOperations(
-            new UnicastTransportOperation(new OutgoingMessage(headers[Headers.MessageId], headers, body), customers, DispatchProperties.None)));
-        await infrastructure.Shutdown();
-    }
+    private static Task Dispatch(TransportDefinition transport, Dictionary<string, string> headers, byte[] body) =>
+        RawDispatch.To(transport, transport.ToTransportAddress(new QueueAddress(EndpointNames.Customers)), new OutgoingMessage(headers[Headers.MessageId], headers, body));
 
     /// <summary>The error queue is shared by every scenario of the system: skip what other scenarios left there.</summary>
     private static async Task<MessageContext> NextWithId(QueueSpy errors, string messageId)

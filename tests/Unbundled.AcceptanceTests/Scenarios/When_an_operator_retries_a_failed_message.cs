@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.AcceptanceTests.Infrastructure;
 using Unbundled.Contracts;
 using Unbundled.Messaging;
@@ -82,12 +81,8 @@ public abstract class When_an_operator_retries_a_failed_message<TSystem>(TSystem
             [Headers.ReplyToAddress] = transport.ToTransportAddress(new QueueAddress("Unbundled.Operations.Replies")),
         };
         var body = $$"""{"Email":"{{email}}","CustomerId":"{{customerId}}","EventId":"{{Guid.NewGuid()}}","RequestedAt":"{{DateTimeOffset.UtcNow:O}}"}""";
-        var host = new HostSettings("AcceptanceTests", Environment.MachineName, false, (_, _) => { }, NullLoggerFactory.Instance);
         var customers = transport.ToTransportAddress(new QueueAddress(EndpointNames.Customers));
-        var infrastructure = await transport.Initialize(host, [], [customers]);
-        await infrastructure.Dispatcher.Dispatch(new TransportOperations(
-            new UnicastTransportOperation(new OutgoingMessage(messageId, headers, Encoding.UTF8.GetBytes(body)), customers, DispatchProperties.None)));
-        await infrastructure.Shutdown();
+        await RawDispatch.To(transport, customers, new OutgoingMessage(messageId, headers, Encoding.UTF8.GetBytes(body)));
         return messageId;
     }
 }
