@@ -5,6 +5,7 @@ using GraphQL.Validation;
 using Unbundled.Api.GraphQL;
 using Unbundled.Api.Http;
 using Unbundled.Api.Limits;
+using Unbundled.Api.Operations;
 using Unbundled.Api.Security;
 using Unbundled.Contracts;
 using Unbundled.Domain.Commands;
@@ -34,6 +35,7 @@ public static class ApiEndpoint
             .MakeInstanceUniquelyAddressable(instanceId)
             .EnableCallbacks(defaultRequestTimeout: requestTimeout)
             .Sends<InviteCustomer>();
+        builder.AddOpsPage(endpoint);
         builder.AddMessagingEndpoint(endpoint);
 
         var limits = builder.Configuration.GetSection(RequestLimits.Section).Get<RequestLimits>() ?? new RequestLimits();
@@ -61,6 +63,7 @@ public static class ApiEndpoint
     {
         app.UseGraphiQL();
         app.UseApiSecurity();
+        app.MapOpsPage();
         app.MapPost("/graphql", GraphQLHttpEndpoint.Post).LimitPerClient(app.Services);
         app.MapGet("/graphql", GraphQLHttpEndpoint.Get).LimitPerClient(app.Services);
         // The schema the server executes, printed: what clients get is what runs, not the file it was built from.

@@ -74,6 +74,9 @@ public sealed class SqsTransport : TransportDefinition
     /// <summary>The clients of the first infrastructure initialized from this definition, which the custom checks call with.</summary>
     internal Task<SqsClients> Started => started.Task;
 
+    /// <summary>How long an operator's browse holds the messages it read out of sight before it gives them back (docs/operations.md).</summary>
+    public TimeSpan BrowseVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     public override string ToTransportAddress(QueueAddress address) => QueueNameGenerator.GetQueueName(address.ToString(), QueueNamePrefix);
 
     public override async Task<TransportInfrastructure> Initialize(
@@ -116,6 +119,15 @@ public sealed class SqsTransport : TransportDefinition
             Dispatcher = new SqsDispatcher(clients, new TopicPublisher(clients, TopicNamePrefix, TimeProvider, logger), local, TimeProvider, logger),
             Receivers = sqsReceivers.ToDictionary(r => r.Key, IMessageReceiver (r) => r.Value),
         };
+    }
+
+    public override async Task<IQueueOperations> OpenQueueOperations(HostSettings hostSettings, CancellationToken cancellationToken = default)
+    {
+        var logger = hostSettings.LoggerFactory.CreateLogger<SqsTransport>();
+        var clients = await CreateClients(hostSettings.LoggerFactory, cancellationToken);
+        var local = hostSettings.Process.Shared<LocalReceivers<SqsMessageReceiver>>();
+        var dispatcher = new SqsDispatcher(clients, new TopicPublisher(clients, TopicNamePrefix, TimeProvider, logger), local, TimeProvider, logger);
+        return new Administration.SqsQueueOperations(this, clients, dispatcher);
     }
 
     private async Task<SqsClients> CreateClients(ILoggerFactory loggerFactory, CancellationToken cancellationToken)

@@ -56,4 +56,12 @@ public sealed class FileSystemTransport(string rootPath = FileSystemTransport.De
         };
         return Task.FromResult(infrastructure);
     }
+
+    public override Task<IQueueOperations> OpenQueueOperations(HostSettings hostSettings, CancellationToken cancellationToken = default)
+    {
+        var process = hostSettings.Process.Shared<EmbeddedProcess>();
+        var queues = new QueueStore(RootPath, TimeProvider, process);
+        var dispatcher = new FileSystemDispatcher(queues, new SubscriptionStore(RootPath), process.Receivers, TimeProvider);
+        return Task.FromResult<IQueueOperations>(new FileSystemQueueOperations(this, queues, dispatcher));
+    }
 }

@@ -144,6 +144,15 @@ public sealed class EndpointConfiguration
     }
 
     /// <summary>The checks whose results go to <see cref="CustomChecks"/>'s queue.</summary>
+    /// <summary>Where the endpoint saves its last heartbeat and check results as it sends them (docs/operations.md); null: nowhere.</summary>
+    public ServicePlatform.IEndpointStatusStore? StatusStore { get; private set; }
+
+    public EndpointConfiguration RecordStatusIn(ServicePlatform.IEndpointStatusStore store)
+    {
+        StatusStore = store;
+        return this;
+    }
+
     public IReadOnlyList<CustomChecks.CustomCheck> Checks => checks;
 
     /// <summary>The ServiceControl queues heartbeats, custom checks and metrics go to, each once (the installers create them).</summary>

@@ -22,6 +22,9 @@ internal static class ItemKeys
     /// <summary>Who owns an email, keyed by <c>EmailAddress.Key</c>.</summary>
     public static Dictionary<string, AttributeValue> Claim(string emailKey) => Key($"CLAIM#{emailKey}", "CLAIM");
 
+    /// <summary>An endpoint's last heartbeat and check results (DynamoDbEndpointStatus).</summary>
+    public static Dictionary<string, AttributeValue> EndpointStatus(string endpoint) => Key($"STATUS#{endpoint}", "STATUS");
+
     public static Dictionary<string, AttributeValue> CustomerView(Guid customerId) => Key($"CUSTOMER#{customerId:D}", "VIEW");
 
     /// <summary>False when the key is longer than DynamoDB allows, so no item can have it.</summary>

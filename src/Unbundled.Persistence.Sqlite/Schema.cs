@@ -33,6 +33,14 @@ internal static class Schema
             applied_event_ids TEXT NOT NULL, -- JSON array: the projection skips what it has applied
             version           INTEGER NOT NULL DEFAULT 1 -- the save's optimistic check (SqliteCustomerViews)
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS endpoint_status (
+            endpoint       TEXT PRIMARY KEY,
+            host_id        TEXT NOT NULL,
+            host           TEXT NOT NULL,
+            last_heartbeat TEXT NOT NULL,
+            checks         TEXT NOT NULL    -- JSON array of the last result of each custom check (SqliteEndpointStatus)
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>

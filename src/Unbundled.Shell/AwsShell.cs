@@ -7,6 +7,7 @@ using Unbundled.Aws;
 using Unbundled.Messaging;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.InProcess;
+using Unbundled.Messaging.ServicePlatform;
 using Unbundled.Messaging.Transport;
 using Unbundled.Persistence.DynamoDB;
 using Unbundled.Persistence.DynamoDB.Configuration;
@@ -40,11 +41,12 @@ internal static class AwsShell
         // AppHost runs three) share connections, and their reads and dispatched markers of the same moment share requests.
         var table = process.Shared($"{shell.TableName}|{standIns?.DynamoDbServiceUrl}", () =>
             new DynamoDbTable(standIns is null ? DynamoDbClientFactory.FromEnvironment() : LocalClient(standIns), shell.TableName));
-        endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table));
+        endpoint.UseTransport(transport).UsePersistence(new DynamoDbPersistence(table)).RecordStatusIn(new DynamoDbEndpointStatus(table));
         // A function is frozen between invocations: its checks cannot run on their interval, only answer /health.
         Checks.ShellChecks.AddAwsChecks(services, endpoint, sqs, table, periodic: wrap is null);
 
         services.TryAddSingleton(table);
+        services.TryAddSingleton<IEndpointStatusStore>(new DynamoDbEndpointStatus(table));
         // Scoped: a view remembers the version it read, for its conditional save.
         services.TryAddScoped<ICustomerViews, DynamoDbCustomerViews>();
         services.TryAddScoped<IEmailClaims, DynamoDbEmailClaims>();

@@ -25,24 +25,24 @@ public static class ServicePlatformConventions
     /// <param name="queueLength">The endpoint queue's length, where ServiceControl Monitoring cannot measure it (embedded).</param>
     public static void UseServicePlatform(this EndpointConfiguration endpoint, IConfiguration configuration, Func<long>? queueLength = null)
     {
-        if (QueueOrNull(configuration, AuditQueueKey, DefaultAuditQueue) is { } audit)
+        if (Configured(configuration, AuditQueueKey, DefaultAuditQueue) is { } audit)
         {
             endpoint.AuditProcessedMessagesTo(audit);
         }
 
-        if (QueueOrNull(configuration, ServiceControlQueueKey, DefaultServiceControlQueue) is { } serviceControl)
+        if (Configured(configuration, ServiceControlQueueKey, DefaultServiceControlQueue) is { } serviceControl)
         {
             endpoint.SendHeartbeatTo(serviceControl).ReportCustomChecksTo(serviceControl);
         }
 
-        if (QueueOrNull(configuration, MonitoringQueueKey, DefaultMonitoringQueue) is { } monitoring)
+        if (Configured(configuration, MonitoringQueueKey, DefaultMonitoringQueue) is { } monitoring)
         {
             endpoint.SendMetricDataToServiceControl(monitoring, MetricsInterval, queueLength: queueLength);
         }
     }
 
     /// <summary>The configured queue, the default when the key is absent, null (off) when it is set to the empty string.</summary>
-    private static string? QueueOrNull(IConfiguration configuration, string key, string defaultQueue) =>
+    public static string? Configured(IConfiguration configuration, string key, string defaultQueue) =>
         configuration[key] switch
         {
             null => defaultQueue,

@@ -54,6 +54,10 @@ public static class SharedConventions
         }
 
         UseShutdownTimeout(builder, endpoint);
+        // NServiceBus's defaults (5 immediate, 3 delayed) unless told otherwise; 0 and 0 send a failure straight to error.
+        endpoint.Recoverability
+            .Immediate(builder.Configuration.GetValue("Unbundled:ImmediateRetries", endpoint.Recoverability.ImmediateRetries))
+            .Delayed(builder.Configuration.GetValue("Unbundled:DelayedRetries", endpoint.Recoverability.DelayedRetries));
         // ServiceControl Monitoring polls an SQS queue's length itself, but cannot read a folder: the embedded shell reports it.
         endpoint.UseServicePlatform(builder.Configuration, shell.Kind == ShellKind.Embedded ? Checks.QueueFolderLength.Of(shell.QueuesPath, endpointName) : null);
 
@@ -122,9 +126,10 @@ public static class SharedConventions
         // One database object per file in the process: it holds the file's single writer and its checkpoints.
         var database = process.Shared(Path.GetFullPath(shell.DatabasePath), () => new SqliteDatabase(shell.DatabasePath));
         var transport = new FileSystemTransport(shell.QueuesPath) { WatchForOtherProcesses = watchQueues };
-        endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database));
+        endpoint.UseTransport(transport).UsePersistence(new SqlitePersistence(database)).RecordStatusIn(new SqliteEndpointStatus(database));
         Checks.ShellChecks.AddEmbeddedChecks(services, endpoint, transport, shell.DatabasePath);
         services.TryAddSingleton(database);
+        services.TryAddSingleton<Messaging.ServicePlatform.IEndpointStatusStore>(new SqliteEndpointStatus(database));
         // Scoped: a view remembers the version it read, for its checked save.
         services.TryAddScoped<ICustomerViews, SqliteCustomerViews>();
         services.TryAddScoped<IEmailClaims, SqliteEmailClaims>();

@@ -18,3 +18,5 @@ public sealed class When_a_handler_fails_once(AwsSystem system) : When_a_handler
 public sealed class When_a_message_cannot_be_processed(AwsSystem system) : When_a_message_cannot_be_processed<AwsSystem>(system);
 
 public sealed class When_an_operator_asks_for_health(AwsSystem system) : When_an_operator_asks_for_health<AwsSystem>(system);
+
+public sealed class When_an_operator_retries_a_failed_message(OperatedAwsSystem system) : When_an_operator_retries_a_failed_message<OperatedAwsSystem>(system);

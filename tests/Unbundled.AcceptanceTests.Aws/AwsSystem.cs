@@ -10,12 +10,27 @@ namespace Unbundled.AcceptanceTests.Aws;
 /// <c>--shell aws</c>, pointed at the local SQS/SNS and DynamoDB stand-ins by the standard AWS environment variables.
 /// A name prefix keeps each scenario class's queues, topics and table apart.
 /// </summary>
-public sealed class AwsSystem : ISystemUnderTest
+public class AwsSystem : ISystemUnderTest
 {
+    private readonly string[] extraArguments;
     private readonly string prefix = NamePrefix.Create();
     private readonly int port = FreePort.Next();
     private readonly List<EndpointProcess> processes = [];
     private AwsEmulators? emulators;
+
+    public AwsSystem()
+        : this([])
+    {
+    }
+
+    /// <param name="extraArguments">More of every endpoint's command line, after the usual.</param>
+    protected AwsSystem(string[] extraArguments) => this.extraArguments = extraArguments;
+
+    /// <summary>The shell options every endpoint of this system runs with.</summary>
+    protected string[] ShellArguments => ["--shell", "aws", $"--Unbundled:NamePrefix={prefix}", .. extraArguments];
+
+    /// <summary>The environment that points the programs at the stand-ins.</summary>
+    protected Dictionary<string, string> Environment => EnvironmentFor(emulators!);
 
     public Uri ApiAddress => new($"http://127.0.0.1:{port}");
 
@@ -57,8 +72,7 @@ public sealed class AwsSystem : ISystemUnderTest
     {
         string[] arguments =
         [
-            "--shell", "aws",
-            $"--Unbundled:NamePrefix={prefix}",
+            .. ShellArguments,
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Unbundled.Messaging=Information",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",

@@ -18,3 +18,5 @@ public sealed class When_a_handler_fails_once(EmbeddedSystem system) : When_a_ha
 public sealed class When_a_message_cannot_be_processed(EmbeddedSystem system) : When_a_message_cannot_be_processed<EmbeddedSystem>(system);
 
 public sealed class When_an_operator_asks_for_health(EmbeddedSystem system) : When_an_operator_asks_for_health<EmbeddedSystem>(system);
+
+public sealed class When_an_operator_retries_a_failed_message(OperatedEmbeddedSystem system) : When_an_operator_retries_a_failed_message<OperatedEmbeddedSystem>(system);

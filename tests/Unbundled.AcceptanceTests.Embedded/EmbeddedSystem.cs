@@ -7,11 +7,23 @@ using Unbundled.Testing;
 namespace Unbundled.AcceptanceTests.Embedded;
 
 /// <summary>The system as <c>dotnet run --project src/Unbundled.AppHost</c> runs it, on a temp data folder and a free port.</summary>
-public sealed class EmbeddedSystem : ISystemUnderTest
+public class EmbeddedSystem : ISystemUnderTest
 {
+    private readonly string[] extraArguments;
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "unbundled-acceptance", Guid.NewGuid().ToString("N"));
     private readonly int port = FreePort.Next();
     private UnbundledSystem? system;
+
+    public EmbeddedSystem()
+        : this([])
+    {
+    }
+
+    /// <param name="extraArguments">More of the system's command line, after the usual.</param>
+    protected EmbeddedSystem(string[] extraArguments) => this.extraArguments = extraArguments;
+
+    /// <summary>The system's data folder (<c>--data-path</c>).</summary>
+    protected string DataPath => dataPath;
 
     public Uri ApiAddress => new($"http://127.0.0.1:{port}");
 
@@ -23,6 +35,7 @@ public sealed class EmbeddedSystem : ISystemUnderTest
             "--urls", ApiAddress.ToString(),
             $"--Unbundled:FailOnceDomain={ISystemUnderTest.FailOnceDomain}",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArguments,
         ]);
         await system.Start();
     }
@@ -35,7 +48,7 @@ public sealed class EmbeddedSystem : ISystemUnderTest
 
     public TransportDefinition CreateTransport() => new FileSystemTransport(Path.Combine(dataPath, "queues"));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await DisposeSystem();
         Directory.Delete(dataPath, recursive: true);

@@ -25,6 +25,8 @@ public sealed class DynamoDbWorld : IPersistenceWorld
 
     public ICustomerViews CustomerViews() => new DynamoDbCustomerViews(table!.Table);
 
+    public Messaging.ServicePlatform.IEndpointStatusStore EndpointStatus() => new DynamoDbEndpointStatus(table!.Table);
+
     public async Task DisposeAsync()
     {
         if (table is not null)

@@ -12,3 +12,5 @@ public sealed class When_a_customer_view_is_saved : When_a_customer_view_is_save
 public sealed class When_two_events_for_one_customer_are_projected_at_once : When_two_events_for_one_customer_are_projected_at_once<SqliteWorld>;
 
 public sealed class When_a_decided_message_is_redelivered : When_a_decided_message_is_redelivered<SqliteWorld>;
+
+public sealed class When_an_endpoint_records_its_status : When_an_endpoint_records_its_status<SqliteWorld>;

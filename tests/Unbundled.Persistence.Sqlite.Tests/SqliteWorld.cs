@@ -26,6 +26,8 @@ public sealed class SqliteWorld : IPersistenceWorld
 
     public ICustomerViews CustomerViews() => new SqliteCustomerViews(database);
 
+    public Messaging.ServicePlatform.IEndpointStatusStore EndpointStatus() => new SqliteEndpointStatus(database);
+
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

@@ -22,15 +22,16 @@ internal static class PlatformReporters
         ILoggerFactory loggerFactory)
     {
         var reporters = new List<IPlatformReporter>();
+        var recorder = configuration.StatusStore is { } store ? new EndpointStatusRecorder(store, endpoint) : null;
         if (configuration.Heartbeats is { } heartbeats)
         {
-            var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(heartbeats.Queue)), endpoint, dispatcher);
+            var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(heartbeats.Queue)), endpoint, dispatcher, recorder);
             reporters.Add(new HeartbeatSender(heartbeats, endpoint, backend, configuration.TimeProvider, loggerFactory.CreateLogger<HeartbeatSender>()));
         }
 
         if (configuration.CustomChecks is { } customChecks)
         {
-            var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(customChecks.Queue)), endpoint, dispatcher);
+            var backend = new ServiceControlBackend(transport.ToTransportAddress(new QueueAddress(customChecks.Queue)), endpoint, dispatcher, recorder);
             var logger = loggerFactory.CreateLogger<CustomCheckReporter>();
             reporters.AddRange(configuration.Checks.Select(check =>
                 new CustomCheckReporter(check, customChecks.TimeToLive, endpoint, backend, configuration.TimeProvider, logger)));

@@ -17,4 +17,8 @@ public abstract class TransportDefinition
         IReadOnlyList<ReceiveSettings> receivers,
         IReadOnlyList<string> sendingAddresses,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Opens the queues for an operator (browse, take out, count); transports that cannot say so.</summary>
+    public virtual Task<IQueueOperations> OpenQueueOperations(HostSettings hostSettings, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} cannot browse its queues.");
 }

@@ -26,6 +26,13 @@ public sealed class EndpointProcess : IAsyncDisposable
     /// <summary>Starts <c>src/{project}</c>'s program (or a test host in <c>tests/</c>) and waits until it prints a line containing <paramref name="readyLine"/>.</summary>
     public static async Task<EndpointProcess> Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string readyLine)
     {
+        var start = StartInfo(project, arguments, environment);
+        return await Start(start, project, readyLine);
+    }
+
+    /// <summary>How to start <c>src/{project}</c>'s (or a test host's) built program with its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
         var dll = new[] { "src", "tests" }
             .Select(folder => RepositoryRoot.Combine(folder, project, "bin", BuildConfiguration, "net10.0", project + ".dll"))
             .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{project} is not built in {BuildConfiguration} under src/ or tests/.");
@@ -41,7 +48,7 @@ public sealed class EndpointProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return await Start(start, project, readyLine);
+        return start;
     }
 
     /// <summary>Starts a program as <paramref name="start"/> says and waits until it prints <paramref name="readyLine"/>.</summary>

@@ -19,12 +19,8 @@ public static class UnprocessableCommand
             [Headers.ContentType] = "application/json",
             [Headers.EnclosedMessageTypes] = "Unbundled.Domain.Commands.InviteCustomer, Unbundled.Domain",
         };
-        var host = new HostSettings("AcceptanceTests", Environment.MachineName, false, (_, _) => { }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         var customers = transport.ToTransportAddress(new QueueAddress(EndpointNames.Customers));
-        var infrastructure = await transport.Initialize(host, [], [customers]);
-        await infrastructure.Dispatcher.Dispatch(new TransportOperations(
-            new UnicastTransportOperation(new OutgoingMessage(headers[Headers.MessageId], headers, Body), customers, DispatchProperties.None)));
-        await infrastructure.Shutdown();
+        await RawDispatch.To(transport, customers, new OutgoingMessage(headers[Headers.MessageId], headers, Body));
         return headers[Headers.MessageId];
     }
 }

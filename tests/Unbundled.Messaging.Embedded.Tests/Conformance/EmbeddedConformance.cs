@@ -32,3 +32,4 @@ public sealed class When_a_message_has_a_time_to_be_received : When_a_message_ha
 public sealed class When_ServiceControl_retries_a_failed_message : When_ServiceControl_retries_a_failed_message<EmbeddedWorld>;
 
 public sealed class When_ServiceControl_monitors_an_endpoint : When_ServiceControl_monitors_an_endpoint<EmbeddedWorld>;
+public sealed class When_an_operator_retries_from_error : When_an_operator_retries_from_error<EmbeddedWorld>;

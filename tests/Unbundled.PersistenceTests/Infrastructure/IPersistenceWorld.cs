@@ -14,4 +14,7 @@ public interface IPersistenceWorld : IAsyncLifetime
     IEmailClaims EmailClaims(ISynchronizedStorageSession session);
 
     ICustomerViews CustomerViews();
+
+    /// <summary>Where the shell's endpoints record their last heartbeat and check results (docs/operations.md).</summary>
+    Messaging.ServicePlatform.IEndpointStatusStore EndpointStatus();
 }
