@@ -64,6 +64,27 @@ public sealed class LambdaLocalSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The API function alone behind its function URL, for endpoints that run elsewhere (or not at all: a test of what
+    /// the API answers when nobody replies). The queues it sends to must exist.
+    /// </summary>
+    public static async Task<LambdaLocalSystem> StartApi(LambdaLocalOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
+    {
+        var system = new LambdaLocalSystem();
+        try
+        {
+            var api = system.Add(options.Function("api", "Unbundled.Api"), loggerFactory);
+            await api.Prewarm(cancellationToken);
+            system.front = await FunctionUrlFront.Start(api, options.ApiPort);
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (front is not null)
