@@ -30,12 +30,16 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 ################################################################################
 
 resource "aws_iam_role" "execution" {
+  count = local.ecs ? 1 : 0
+
   name               = "${local.resource_prefix}-task-execution"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
 resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
+  count = local.ecs ? 1 : 0
+
+  role       = aws_iam_role.execution[0].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
@@ -224,14 +228,14 @@ locals {
 }
 
 resource "aws_iam_role" "task" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   name               = "${local.resource_prefix}-${each.key}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
 resource "aws_iam_role_policy" "task" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   name   = "${each.key}-endpoint"
   role   = aws_iam_role.task[each.key].id
