@@ -173,8 +173,11 @@ data "aws_iam_policy_document" "api_task" {
 
 # Unbundled.Customers: handles InviteCustomer, claims the email, publishes CustomerInvited, replies to the API instance.
 data "aws_iam_policy_document" "customers_task" {
-  source_policy_documents = [data.aws_iam_policy_document.endpoint["customers"].json]
+  source_policy_documents = [data.aws_iam_policy_document.endpoint["customers"].json, data.aws_iam_policy_document.customers_calls.json]
+}
 
+# What Customers' handlers call, the same on ECS and on Lambda (lambda_iam_documents.tf).
+data "aws_iam_policy_document" "customers_calls" {
   # The reply goes to the requesting instance's own queue (its -delay.fifo is matched by the same pattern).
   statement {
     sid       = "ReplyToApiInstances"
@@ -202,8 +205,11 @@ data "aws_iam_policy_document" "customers_task" {
 # Unbundled.Projector: subscribes to CustomerInvited at start-up (Subscribe returns the subscription terraform made, and
 # the queue policy is found in place, so the endpoint writes nothing) and folds the events into the customers read model.
 data "aws_iam_policy_document" "projector_task" {
-  source_policy_documents = [data.aws_iam_policy_document.endpoint["projector"].json]
+  source_policy_documents = [data.aws_iam_policy_document.endpoint["projector"].json, data.aws_iam_policy_document.projector_calls.json]
+}
 
+# What the Projector's start-up and handler call, the same on ECS and on Lambda (lambda_iam_documents.tf).
+data "aws_iam_policy_document" "projector_calls" {
   statement {
     sid       = "SubscribeToCustomerInvited"
     actions   = ["sns:Subscribe"]

@@ -59,39 +59,9 @@ locals {
 }
 
 data "aws_iam_policy_document" "customers_function" {
-  source_policy_documents = [data.aws_iam_policy_document.mapped_function["customers"].json]
-
-  statement {
-    sid       = "ReplyToApiEnvironments"
-    actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
-    resources = [local.api_instance_queue_arns]
-  }
-
-  statement {
-    sid       = "PublishCustomerInvited"
-    actions   = ["sns:Publish"]
-    resources = [aws_sns_topic.customer_invited.arn]
-  }
-
-  statement {
-    sid       = "EmailClaimsAndOutbox"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem"]
-    resources = [aws_dynamodb_table.unbundled.arn]
-  }
+  source_policy_documents = [data.aws_iam_policy_document.mapped_function["customers"].json, data.aws_iam_policy_document.customers_calls.json]
 }
 
 data "aws_iam_policy_document" "projector_function" {
-  source_policy_documents = [data.aws_iam_policy_document.mapped_function["projector"].json]
-
-  statement {
-    sid       = "SubscribeToCustomerInvited"
-    actions   = ["sns:Subscribe"]
-    resources = [aws_sns_topic.customer_invited.arn]
-  }
-
-  statement {
-    sid       = "ReadModel"
-    actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem"]
-    resources = [aws_dynamodb_table.unbundled.arn]
-  }
+  source_policy_documents = [data.aws_iam_policy_document.mapped_function["projector"].json, data.aws_iam_policy_document.projector_calls.json]
 }

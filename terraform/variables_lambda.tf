@@ -14,7 +14,7 @@ variable "deployment" {
 }
 
 variable "lambda_package" {
-  description = "On lambda: the zip of `dotnet publish src/Unbundled.Functions -c Release -r linux-arm64 --self-contained` (bootstrap at its root; terraform/README.md). Unused on ecs."
+  description = "On lambda: the zip of `dotnet publish src/Unbundled.Functions -c Release -r linux-arm64 --self-contained -p:PublishReadyToRun=true` (bootstrap at its root; terraform/README.md). Unused on ecs."
   type        = string
   default     = null
 }
