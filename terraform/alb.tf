@@ -7,27 +7,31 @@ locals {
   https = var.certificate_arn != null
 
   # The ports the load balancer listens on, each open to allowed_cidrs.
-  listener_ports = local.https ? [80, 443] : [80]
+  listener_ports = local.ecs ? (local.https ? [80, 443] : [80]) : []
 
   # TLS 1.3 and 1.2 only, forward-secret ciphers (AWS's recommended policy for new listeners).
   tls_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 }
 
 resource "aws_lb" "api" {
+  count = local.ecs ? 1 : 0
+
   name                       = "${local.resource_prefix}-api"
   load_balancer_type         = "application"
   internal                   = false
   subnets                    = aws_subnet.public[*].id
-  security_groups            = [aws_security_group.alb.id]
+  security_groups            = [aws_security_group.alb[0].id]
   drop_invalid_header_fields = true
 }
 
 resource "aws_lb_target_group" "api" {
+  count = local.ecs ? 1 : 0
+
   name        = "${local.resource_prefix}-api"
   port        = 8080
   protocol    = "HTTP"
   target_type = "ip"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.this[0].id
 
   # Long enough for in-flight GraphQL requests (they wait at most the request timeout, 10 s by default) to finish.
   deregistration_delay = 30
@@ -44,13 +48,15 @@ resource "aws_lb_target_group" "api" {
 }
 
 resource "aws_lb_listener" "http" {
-  load_balancer_arn = aws_lb.api.arn
+  count = local.ecs ? 1 : 0
+
+  load_balancer_arn = aws_lb.api[0].arn
   port              = 80
   protocol          = "HTTP"
 
   default_action {
     type             = local.https ? "redirect" : "forward"
-    target_group_arn = local.https ? null : aws_lb_target_group.api.arn
+    target_group_arn = local.https ? null : aws_lb_target_group.api[0].arn
 
     dynamic "redirect" {
       for_each = local.https ? ["https"] : []
@@ -65,9 +71,9 @@ resource "aws_lb_listener" "http" {
 }
 
 resource "aws_lb_listener" "https" {
-  count = local.https ? 1 : 0
+  count = local.ecs && local.https ? 1 : 0
 
-  load_balancer_arn = aws_lb.api.arn
+  load_balancer_arn = aws_lb.api[0].arn
   port              = 443
   protocol          = "HTTPS"
   certificate_arn   = var.certificate_arn
@@ -75,6 +81,6 @@ resource "aws_lb_listener" "https" {
 
   default_action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.api.arn
+    target_group_arn = aws_lb_target_group.api[0].arn
   }
 }

@@ -16,17 +16,17 @@ locals {
 }
 
 resource "aws_appautoscaling_target" "service" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   service_namespace  = "ecs"
-  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.service[each.key].name}"
+  resource_id        = "service/${aws_ecs_cluster.this[0].name}/${aws_ecs_service.service[each.key].name}"
   scalable_dimension = "ecs:service:DesiredCount"
   min_capacity       = var.desired_counts[each.key]
   max_capacity       = max(var.max_counts[each.key], var.desired_counts[each.key])
 }
 
 resource "aws_appautoscaling_policy" "queue_depth" {
-  for_each = local.queue_scaled
+  for_each = var.deployment == "ecs" ? local.queue_scaled : {}
 
   name               = "${local.resource_prefix}-${each.key}-queue-depth"
   policy_type        = "TargetTrackingScaling"
@@ -54,6 +54,8 @@ resource "aws_appautoscaling_policy" "queue_depth" {
 }
 
 resource "aws_appautoscaling_policy" "api_cpu" {
+  count = local.ecs ? 1 : 0
+
   name               = "${local.resource_prefix}-api-cpu"
   policy_type        = "TargetTrackingScaling"
   service_namespace  = aws_appautoscaling_target.service["api"].service_namespace

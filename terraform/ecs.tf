@@ -3,11 +3,13 @@
 ################################################################################
 
 resource "aws_ecs_cluster" "this" {
+  count = local.ecs ? 1 : 0
+
   name = local.resource_prefix
 }
 
 resource "aws_cloudwatch_log_group" "service" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   name              = "/ecs/${local.resource_prefix}/${each.key}"
   retention_in_days = var.log_retention_days
@@ -52,14 +54,14 @@ locals {
 }
 
 resource "aws_ecs_task_definition" "service" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   family                   = "${local.resource_prefix}-${each.key}"
   requires_compatibilities = ["FARGATE"]
   network_mode             = "awsvpc"
   cpu                      = var.task_cpu
   memory                   = var.task_memory
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.execution[0].arn
   task_role_arn            = aws_iam_role.task[each.key].arn
 
   runtime_platform {
@@ -92,6 +94,13 @@ resource "aws_ecs_task_definition" "service" {
       }
     }
   ])
+
+  lifecycle {
+    precondition {
+      condition     = var.container_images != null
+      error_message = "deployment = \"ecs\" needs container_images (terraform/README.md)."
+    }
+  }
 }
 
 ################################################################################
@@ -99,10 +108,10 @@ resource "aws_ecs_task_definition" "service" {
 ################################################################################
 
 resource "aws_ecs_service" "service" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   name            = each.key
-  cluster         = aws_ecs_cluster.this.id
+  cluster         = aws_ecs_cluster.this[0].id
   task_definition = aws_ecs_task_definition.service[each.key].arn
   desired_count   = var.desired_counts[each.key]
   launch_type     = "FARGATE"
@@ -110,12 +119,12 @@ resource "aws_ecs_service" "service" {
 
   network_configuration {
     subnets          = aws_subnet.public[*].id
-    security_groups  = [aws_security_group.tasks.id]
+    security_groups  = [aws_security_group.tasks[0].id]
     assign_public_ip = true
   }
 
   dynamic "load_balancer" {
-    for_each = each.key == "api" ? [aws_lb_target_group.api.arn] : []
+    for_each = each.key == "api" ? [aws_lb_target_group.api[0].arn] : []
 
     content {
       target_group_arn = load_balancer.value

@@ -30,12 +30,16 @@ data "aws_iam_policy_document" "ecs_tasks_assume" {
 ################################################################################
 
 resource "aws_iam_role" "execution" {
+  count = local.ecs ? 1 : 0
+
   name               = "${local.resource_prefix}-task-execution"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
 resource "aws_iam_role_policy_attachment" "execution" {
-  role       = aws_iam_role.execution.name
+  count = local.ecs ? 1 : 0
+
+  role       = aws_iam_role.execution[0].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
@@ -183,8 +187,11 @@ data "aws_iam_policy_document" "api_task" {
 
 # Unbundled.Customers: handles InviteCustomer, claims the email, publishes CustomerInvited, replies to the API instance.
 data "aws_iam_policy_document" "customers_task" {
-  source_policy_documents = [data.aws_iam_policy_document.endpoint["customers"].json]
+  source_policy_documents = [data.aws_iam_policy_document.endpoint["customers"].json, data.aws_iam_policy_document.customers_calls.json]
+}
 
+# What Customers' handlers call, the same on ECS and on Lambda (lambda_iam_documents.tf).
+data "aws_iam_policy_document" "customers_calls" {
   # The reply goes to the requesting instance's own queue (its -delay.fifo is matched by the same pattern).
   statement {
     sid       = "ReplyToApiInstances"
@@ -212,8 +219,11 @@ data "aws_iam_policy_document" "customers_task" {
 # Unbundled.Projector: subscribes to CustomerInvited at start-up (Subscribe returns the subscription terraform made, and
 # the queue policy is found in place, so the endpoint writes nothing) and folds the events into the customers read model.
 data "aws_iam_policy_document" "projector_task" {
-  source_policy_documents = [data.aws_iam_policy_document.endpoint["projector"].json]
+  source_policy_documents = [data.aws_iam_policy_document.endpoint["projector"].json, data.aws_iam_policy_document.projector_calls.json]
+}
 
+# What the Projector's start-up and handler call, the same on ECS and on Lambda (lambda_iam_documents.tf).
+data "aws_iam_policy_document" "projector_calls" {
   statement {
     sid       = "SubscribeToCustomerInvited"
     actions   = ["sns:Subscribe"]
@@ -238,14 +248,14 @@ locals {
 }
 
 resource "aws_iam_role" "task" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   name               = "${local.resource_prefix}-${each.key}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
 resource "aws_iam_role_policy" "task" {
-  for_each = local.endpoint_queues
+  for_each = var.deployment == "ecs" ? local.endpoint_queues : {}
 
   name   = "${each.key}-endpoint"
   role   = aws_iam_role.task[each.key].id

@@ -11,6 +11,9 @@ data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
 
 locals {
+  # ECS Fargate behind a load balancer, or Lambda functions behind a function URL and event source mappings (lambda.tf).
+  ecs = var.deployment == "ecs"
+
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
 

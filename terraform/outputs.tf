@@ -1,16 +1,16 @@
 output "api_url" {
-  description = "Base URL of the GraphQL API: POST /graphql, GraphiQL at /, health at /health."
-  value       = "${local.https ? "https" : "http"}://${aws_lb.api.dns_name}"
+  description = "Base URL of the GraphQL API: POST /graphql, GraphiQL at /, health at /health (the load balancer on ecs, the function URL on lambda)."
+  value       = local.ecs ? "${local.https ? "https" : "http"}://${aws_lb.api[0].dns_name}" : trimsuffix(aws_lambda_function_url.api[0].function_url, "/")
 }
 
 output "load_balancer_dns_name" {
   description = "DNS name of the load balancer, to point the certificate's domain name at (a CNAME, or a Route 53 alias with load_balancer_zone_id)."
-  value       = aws_lb.api.dns_name
+  value       = local.ecs ? aws_lb.api[0].dns_name : null
 }
 
 output "load_balancer_zone_id" {
   description = "Route 53 hosted zone of the load balancer, for an alias record."
-  value       = aws_lb.api.zone_id
+  value       = local.ecs ? aws_lb.api[0].zone_id : null
 }
 
 output "endpoint_queue_urls" {
@@ -49,16 +49,16 @@ output "table_name" {
 }
 
 output "cluster_name" {
-  description = "Name of the ECS cluster running the three services."
-  value       = aws_ecs_cluster.this.name
+  description = "Name of the ECS cluster running the three services; null on lambda."
+  value       = local.ecs ? aws_ecs_cluster.this[0].name : null
 }
 
 output "log_group_names" {
-  description = "CloudWatch log group of each service."
-  value       = { for key, group in aws_cloudwatch_log_group.service : key => group.name }
+  description = "CloudWatch log group of each service (ecs) or function (lambda)."
+  value       = { for key, group in merge(aws_cloudwatch_log_group.service, aws_cloudwatch_log_group.function) : key => group.name }
 }
 
 output "servicepulse_url" {
   description = "ServicePulse, when enable_service_platform is true (on the load balancer's servicepulse_port, open to allowed_cidrs); null otherwise."
-  value       = local.platform ? "${local.https ? "https" : "http"}://${aws_lb.api.dns_name}:${var.servicepulse_port}" : null
+  value       = local.platform ? "${local.https ? "https" : "http"}://${aws_lb.api[0].dns_name}:${var.servicepulse_port}" : null
 }

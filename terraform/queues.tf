@@ -17,6 +17,8 @@ resource "aws_sqs_queue" "endpoint" {
   name                      = "${local.queue_name_prefix}${each.value}"
   message_retention_seconds = 345600
   sqs_managed_sse_enabled   = true
+  # An event source mapping keeps a batch in flight for the visibility timeout; AWS asks for 6 times the function's timeout.
+  visibility_timeout_seconds = local.ecs ? 30 : 6 * var.lambda_timeout_seconds
 }
 
 ################################################################################

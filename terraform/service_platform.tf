@@ -109,7 +109,7 @@ resource "aws_service_discovery_private_dns_namespace" "service_platform" {
 
   name        = local.service_platform_namespace
   description = "ServiceControl instances of ${local.resource_prefix}"
-  vpc         = aws_vpc.this.id
+  vpc         = aws_vpc.this[0].id
 }
 
 resource "aws_service_discovery_service" "service_platform" {

@@ -58,7 +58,7 @@ resource "aws_ecs_task_definition" "service_platform" {
   network_mode             = "awsvpc"
   cpu                      = local.service_platform_sizes[each.key].cpu
   memory                   = local.service_platform_sizes[each.key].memory
-  execution_role_arn       = aws_iam_role.execution.arn
+  execution_role_arn       = aws_iam_role.execution[0].arn
   # ServicePulse calls no AWS API, so it gets no role.
   task_role_arn = each.key == "servicepulse" ? null : aws_iam_role.service_platform_task[each.key].arn
 
@@ -128,7 +128,7 @@ resource "aws_ecs_service" "service_platform" {
   for_each = var.enable_service_platform ? local.service_platform_images : {}
 
   name            = each.key
-  cluster         = aws_ecs_cluster.this.id
+  cluster         = aws_ecs_cluster.this[0].id
   task_definition = aws_ecs_task_definition.service_platform[each.key].arn
   desired_count   = 1
   launch_type     = "FARGATE"

@@ -158,6 +158,6 @@ resource "aws_iam_role_policy" "service_platform_license" {
   count = local.platform && var.particular_license_secret_arn != null ? 1 : 0
 
   name   = "read-particular-license"
-  role   = aws_iam_role.execution.id
+  role   = aws_iam_role.execution[0].id
   policy = data.aws_iam_policy_document.service_platform_license[0].json
 }

@@ -9,7 +9,7 @@ resource "aws_security_group" "service_platform" {
 
   name        = "${local.resource_prefix}-service-platform"
   description = "ServiceControl instances and ServicePulse: each other's APIs, ServicePulse from the load balancer."
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.this[0].id
 }
 
 resource "aws_security_group" "service_platform_storage" {
@@ -17,7 +17,7 @@ resource "aws_security_group" "service_platform_storage" {
 
   name        = "${local.resource_prefix}-service-platform-storage"
   description = "The EFS mount targets of the ServiceControl databases: NFS from the platform's tasks only."
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.this[0].id
 }
 
 # Error to audit (remote instance queries), ServicePulse to error and monitoring: every instance port within the group.
@@ -51,13 +51,13 @@ resource "aws_vpc_security_group_ingress_rule" "servicepulse_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = local.service_platform_ports.servicepulse
   to_port                      = local.service_platform_ports.servicepulse
-  referenced_security_group_id = aws_security_group.alb.id
+  referenced_security_group_id = aws_security_group.alb[0].id
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_servicepulse" {
   count = local.platform ? 1 : 0
 
-  security_group_id            = aws_security_group.alb.id
+  security_group_id            = aws_security_group.alb[0].id
   description                  = "To ServicePulse"
   ip_protocol                  = "tcp"
   from_port                    = local.service_platform_ports.servicepulse
@@ -68,7 +68,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_servicepulse" {
 resource "aws_vpc_security_group_ingress_rule" "servicepulse_listener" {
   for_each = var.enable_service_platform ? toset(var.allowed_cidrs) : toset([])
 
-  security_group_id = aws_security_group.alb.id
+  security_group_id = aws_security_group.alb[0].id
   description       = "ServicePulse from ${each.value}"
   ip_protocol       = "tcp"
   from_port         = var.servicepulse_port
@@ -120,7 +120,7 @@ resource "aws_lb_target_group" "servicepulse" {
   port        = local.service_platform_ports.servicepulse
   protocol    = "HTTP"
   target_type = "ip"
-  vpc_id      = aws_vpc.this.id
+  vpc_id      = aws_vpc.this[0].id
 
   health_check {
     path                = "/"
@@ -136,7 +136,7 @@ resource "aws_lb_target_group" "servicepulse" {
 resource "aws_lb_listener" "servicepulse" {
   count = local.platform ? 1 : 0
 
-  load_balancer_arn = aws_lb.api.arn
+  load_balancer_arn = aws_lb.api[0].arn
   port              = var.servicepulse_port
   protocol          = local.https ? "HTTPS" : "HTTP"
   certificate_arn   = var.certificate_arn

@@ -39,12 +39,13 @@ variable "tags" {
 ################################################################################
 
 variable "container_images" {
-  description = "Container image (repository:tag or digest) of each deployable: the GraphQL API, the Customers endpoint and the Projector endpoint."
+  description = "On ecs: the container image (repository:tag or digest) of each deployable: the GraphQL API, the Customers endpoint and the Projector endpoint. Unused on lambda."
   type = object({
     api       = string
     customers = string
     projector = string
   })
+  default = null
 }
 
 variable "desired_counts" {

@@ -24,10 +24,8 @@ public sealed class LambdaLocalSystem : IAsyncDisposable
     /// <summary>The function URL of the API.</summary>
     public Uri ApiAddress => front!.Address;
 
-    public static async Task<LambdaLocalSystem> Start(LambdaLocalOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
-    {
-        var system = new LambdaLocalSystem();
-        try
+    public static Task<LambdaLocalSystem> Start(LambdaLocalOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default) =>
+        Started(async system =>
         {
             var customers = system.Add(options.Function("customers", "Unbundled.Customers"), loggerFactory);
             var projector = system.Add(options.Function("projector", "Unbundled.Projector"), loggerFactory);
@@ -55,6 +53,27 @@ public sealed class LambdaLocalSystem : IAsyncDisposable
 
             await api.Prewarm(cancellationToken);
             system.front = await FunctionUrlFront.Start(api, options.ApiPort);
+        });
+
+    /// <summary>
+    /// The API function alone behind its function URL, for endpoints that run elsewhere (or not at all: a test of what
+    /// the API answers when nobody replies). The queues it sends to must exist.
+    /// </summary>
+    public static Task<LambdaLocalSystem> StartApi(LambdaLocalOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default) =>
+        Started(async system =>
+        {
+            var api = system.Add(options.Function("api", "Unbundled.Api"), loggerFactory);
+            await api.Prewarm(cancellationToken);
+            system.front = await FunctionUrlFront.Start(api, options.ApiPort);
+        });
+
+    /// <summary>A system that fails to start leaves nothing running.</summary>
+    private static async Task<LambdaLocalSystem> Started(Func<LambdaLocalSystem, Task> start)
+    {
+        var system = new LambdaLocalSystem();
+        try
+        {
+            await start(system);
             return system;
         }
         catch

@@ -15,7 +15,7 @@ internal static class LambdaShell
     public static void Use(IServiceCollection services, EndpointConfiguration endpoint, ShellOptions shell, ProcessScope process)
     {
         LambdaSqsTransport? function = null;
-        AwsShell.Use(services, endpoint, shell, process, standIns: null, wrap: sqs => function = new LambdaSqsTransport(sqs));
+        AwsShell.Use(services, endpoint, shell, process, standIns: null, wrap: sqs => function = new LambdaSqsTransport(sqs) { ReplyWait = () => endpoint.DefaultRequestTimeout });
         services.AddKeyedSingleton(endpoint.EndpointName, function!);
     }
 }

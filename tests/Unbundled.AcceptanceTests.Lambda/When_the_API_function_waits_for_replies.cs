@@ -1,9 +1,6 @@
 using System.Globalization;
 using Amazon.SQS.Model;
-using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.AcceptanceTests.Infrastructure;
-using Unbundled.Messaging;
-using Unbundled.Messaging.Transport;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 using Unbundled.Testing.Aws;
 using Xunit;
@@ -20,25 +17,16 @@ public sealed class When_the_API_function_waits_for_replies(LambdaSystem system)
     {
         var transport = System.CreateTransport();
         await using var errors = await QueueSpy.Start(transport, "error");
+        // The first mutation of an environment creates its reply queue.
+        Assert.NotNull((await Api.Invite(UniqueEmail())).InvitedId);
         var replyQueue = await NewestReplyQueue();
-        var lateReply = Guid.NewGuid().ToString();
 
-        await Dispatch(transport, replyQueue, new Dictionary<string, string>
-        {
-            [Headers.MessageId] = lateReply,
-            [Headers.MessageIntent] = "Reply",
-            [Headers.CorrelationId] = Guid.NewGuid().ToString(),
-            [Headers.ContentType] = "application/json",
-            [Headers.EnclosedMessageTypes] = "Unbundled.Domain.Messages.InviteCustomerResponse, Unbundled.Domain",
-        });
+        await Replies.Send(transport, replyQueue, Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
         var answer = await Api.Invite(UniqueEmail());
 
         Assert.NotNull(answer.InvitedId);
         Assert.True(await errors.NothingWithin(TimeSpan.FromSeconds(3)), "the late reply went to error");
-        using var sqs = (await AwsEmulators.Shared()).CreateSqsClient();
-        var url = (await sqs.GetQueueUrlAsync(replyQueue)).QueueUrl;
-        var left = await sqs.GetQueueAttributesAsync(url, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-        Assert.Equal(0, left.ApproximateNumberOfMessages + left.ApproximateNumberOfMessagesNotVisible);
+        Assert.Equal(0, await Replies.Left(await AwsEmulators.Shared(), replyQueue));
     }
 
     [Fact]
@@ -53,8 +41,9 @@ public sealed class When_the_API_function_waits_for_replies(LambdaSystem system)
             Tags = new() { ["unbundled:instance-queue"] = "true", ["unbundled:last-seen"] = DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
         });
 
-        // A deployment: every environment goes, and the new API environment's start clears what dead ones left.
+        // A deployment: every environment goes, and the new API environment's first request clears what dead ones left.
         await System.Restart();
+        Assert.NotNull((await Api.Invite(UniqueEmail())).InvitedId);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while ((await ReplyQueues()).Contains(gone))
@@ -62,8 +51,6 @@ public sealed class When_the_API_function_waits_for_replies(LambdaSystem system)
             Assert.True(DateTime.UtcNow < deadline, $"{gone} is still there");
             await Task.Delay(200);
         }
-
-        Assert.NotNull((await Api.Invite(UniqueEmail())).InvitedId);
     }
 
     private async Task<IReadOnlyList<string>> ReplyQueues()
@@ -85,14 +72,5 @@ public sealed class When_the_API_function_waits_for_replies(LambdaSystem system)
         }
 
         return seen.OrderByDescending(q => q.LastSeen).ThenByDescending(q => q.Queue, StringComparer.Ordinal).First().Queue;
-    }
-
-    private static async Task Dispatch(TransportDefinition transport, string queue, Dictionary<string, string> headers)
-    {
-        var host = new HostSettings("AcceptanceTests", Environment.MachineName, false, (_, _) => { }, NullLoggerFactory.Instance);
-        var infrastructure = await transport.Initialize(host, [], [queue]);
-        await infrastructure.Dispatcher.Dispatch(new TransportOperations(
-            new UnicastTransportOperation(new OutgoingMessage(headers[Headers.MessageId], headers, "{}"u8.ToArray()), queue, DispatchProperties.None)));
-        await infrastructure.Shutdown();
     }
 }

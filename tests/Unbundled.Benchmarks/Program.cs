@@ -28,11 +28,16 @@ switch (command)
     case "lambda-cold-start":
         await Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
+    case "lambda-mutations":
+        await Unbundled.Benchmarks.Lambda.MutationLatencyBenchmark.Run(
+            args[1], args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : 200, args.Contains("--timeline"));
+        break;
     default:
         Console.WriteLine("usage: transport [queue-root] [messages] [--only embedded|rebus-files]");
         Console.WriteLine("           file-system transports, ours and Rebus's: latency and throughput");
         Console.WriteLine($"       {MutationsOptions.Usage}");
         Console.WriteLine("           InviteCustomer over HTTP/GraphQL: ours vs the same flow on Wolverine + SQLite, MassTransit's in-memory bus and no bus");
         Console.WriteLine($"       {Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Usage}");
+        Console.WriteLine($"       {Unbundled.Benchmarks.Lambda.MutationLatencyBenchmark.Usage}");
         break;
 }

@@ -5,7 +5,7 @@ namespace Unbundled.Terraform.Tests;
 /// <summary>ECS Fargate services for the three deployables, and the load balancer in front of the API.</summary>
 public sealed class When_running_the_services
 {
-    private const string PerEndpoint = "${local.endpoint_queues}";
+    private const string PerEndpoint = "${var.deployment == \"ecs\" ? local.endpoint_queues : {}}";
 
     [Fact]
     public async Task There_is_a_service_task_definition_and_log_group_per_endpoint()

@@ -12,9 +12,9 @@ public sealed class When_scaling_the_services
 
         var target = configuration.Resource("aws_appautoscaling_target", "service");
 
-        Assert.Equal("${local.endpoint_queues}", target.Text("for_each"));
+        Assert.Equal("${var.deployment == \"ecs\" ? local.endpoint_queues : {}}", target.Text("for_each"));
         Assert.Equal("ecs:service:DesiredCount", target.Text("scalable_dimension"));
-        Assert.Equal("service/${aws_ecs_cluster.this.name}/${aws_ecs_service.service[each.key].name}", target.Text("resource_id"));
+        Assert.Equal("service/${aws_ecs_cluster.this[0].name}/${aws_ecs_service.service[each.key].name}", target.Text("resource_id"));
         Assert.Equal("${var.desired_counts[each.key]}", target.Text("min_capacity"));
         Assert.Contains("var.max_counts[each.key]", target.Text("max_capacity"));
     }

@@ -12,7 +12,7 @@ public sealed class When_serving_the_api_over_https
 
         Assert.Null(Hcl.Text(configuration.Variable("certificate_arn")["default"]));
         Assert.Equal("${var.certificate_arn != null}", Hcl.Text(configuration.Locals["https"]));
-        Assert.Equal("${local.https ? [80, 443] : [80]}", Hcl.Text(configuration.Locals["listener_ports"]));
+        Assert.Equal("${local.ecs ? (local.https ? [80, 443] : [80]) : []}", Hcl.Text(configuration.Locals["listener_ports"]));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class When_serving_the_api_over_https
 
         var https = configuration.Resource("aws_lb_listener", "https");
 
-        Assert.Equal("${local.https ? 1 : 0}", https.Text("count"));
+        Assert.Equal("${local.ecs && local.https ? 1 : 0}", https.Text("count"));
         Assert.Equal(443, Hcl.Number(https["port"]));
         Assert.Equal("HTTPS", https.Text("protocol"));
         Assert.Equal("${var.certificate_arn}", https.Text("certificate_arn"));
@@ -30,7 +30,7 @@ public sealed class When_serving_the_api_over_https
         Assert.StartsWith("ELBSecurityPolicy-TLS13-1-2-", Hcl.Text(configuration.Locals["tls_policy"]));
         var action = Assert.Single(https.Blocks("default_action"));
         Assert.Equal("forward", Hcl.Text(action["type"]));
-        Assert.Equal("${aws_lb_target_group.api.arn}", Hcl.Text(action["target_group_arn"]));
+        Assert.Equal("${aws_lb_target_group.api[0].arn}", Hcl.Text(action["target_group_arn"]));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class When_serving_the_api_over_https
         var action = Assert.Single(configuration.Resource("aws_lb_listener", "http").Blocks("default_action"));
 
         Assert.Equal("${local.https ? \"redirect\" : \"forward\"}", Hcl.Text(action["type"]));
-        Assert.Equal("${local.https ? null : aws_lb_target_group.api.arn}", Hcl.Text(action["target_group_arn"]));
+        Assert.Equal("${local.https ? null : aws_lb_target_group.api[0].arn}", Hcl.Text(action["target_group_arn"]));
         var redirect = Assert.Single(Hcl.Blocks(action["dynamic"]!.AsObject(), "redirect"));
         Assert.Equal("${local.https ? [\"https\"] : []}", Hcl.Text(redirect["for_each"]));
         var content = Assert.Single(Hcl.Blocks(redirect, "content"));

@@ -23,6 +23,7 @@ public sealed class When_the_code_drifts_from_terraform
             $"topic {FailedTopic}: the code needs it (see `topology`), but terraform does not have it.",
             $"subscription {FailedTopic} -> {CodeTopology.Prefix}Unbundled-Projector (raw): the code needs it (see `topology`), but terraform does not have it.",
             $"grant of task role \"projector\" (Unbundled.Projector): sns:Subscribe on arn:{{partition}}:sns:{{region}}:{{account}}:{FailedTopic}: the code needs it (see `topology`), but terraform does not have it.",
+            $"grant of function role \"projector\" (Unbundled.Projector): sns:Subscribe on arn:{{partition}}:sns:{{region}}:{{account}}:{FailedTopic}: the code needs it (see `topology`), but terraform does not have it.",
         ], differences);
     }
 
@@ -42,7 +43,7 @@ public sealed class When_the_code_drifts_from_terraform
         Assert.Contains(
             $"grant of task role \"customers\" (Unbundled.Customers): sqs:SendMessage on arn:{{partition}}:sqs:{{region}}:{{account}}:{CodeTopology.Prefix}Unbundled-Projector: the code needs it (see `topology`), but terraform does not have it.",
             differences);
-        Assert.All(differences, difference => Assert.Matches("^grant of task role \"(projector|customers)\" .*: the code needs it", difference));
+        Assert.All(differences, difference => Assert.Matches("^grant of (task|function) role \"(projector|customers)\" .*: the code needs it", difference));
     }
 
     [Fact]
@@ -63,7 +64,10 @@ public sealed class When_the_code_drifts_from_terraform
         var differences = Drift.Between(configuration, drifted);
 
         Assert.Equal(
-            [$"grant of task role \"customers\" (Unbundled.Customers): dynamodb:BatchWriteItem on arn:{{partition}}:dynamodb:{{region}}:{{account}}:table/{CodeTopology.Prefix}unbundled: terraform has it, but nothing in the code needs it."],
+            [
+                $"grant of task role \"customers\" (Unbundled.Customers): dynamodb:BatchWriteItem on arn:{{partition}}:dynamodb:{{region}}:{{account}}:table/{CodeTopology.Prefix}unbundled: terraform has it, but nothing in the code needs it.",
+                $"grant of function role \"customers\" (Unbundled.Customers): dynamodb:BatchWriteItem on arn:{{partition}}:dynamodb:{{region}}:{{account}}:table/{CodeTopology.Prefix}unbundled: terraform has it, but nothing in the code needs it.",
+            ],
             differences);
     }
 }

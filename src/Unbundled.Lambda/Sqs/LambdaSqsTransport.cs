@@ -6,9 +6,11 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Lambda.Sqs;
 
 /// <summary>
-/// The SQS transport for an endpoint that runs as a function: sending, publishing, queue creation, subscriptions and any
-/// other receiver (the API's reply queue) are the SQS transport's own; only the main queue is received by the event
-/// source mapping, through <see cref="EventSource"/> (docs/lambda.md#sqs-event).
+/// The SQS transport for an endpoint that runs as a function: sending, queue creation, subscriptions and
+/// publishing are the SQS transport's own; the main queue is received by the event source mapping, through
+/// <see cref="EventSource"/> (docs/lambda.md#sqs-event), and an instance queue (the API's replies) is the execution
+/// environment's reply queue, created on the first request and polled only inside invocations that await a reply
+/// (docs/lambda.md#request-response).
 /// </summary>
 /// <remarks>
 /// Give it an <see cref="SqsTransport"/> with <c>EnableUnrestrictedDelayedDelivery = false</c>: a frozen environment cannot
@@ -17,6 +19,12 @@ namespace Unbundled.Lambda.Sqs;
 public sealed class LambdaSqsTransport(SqsTransport sqs) : TransportDefinition
 {
     private EventSourceReceiver? eventSource;
+
+    /// <summary>
+    /// How long a request's reply is polled for at most: the endpoint's request timeout, read when the endpoint starts
+    /// (the shell makes the transport before the endpoint's configuration is complete).
+    /// </summary>
+    public Func<TimeSpan> ReplyWait { get; init; } = () => TimeSpan.FromSeconds(30);
 
     public override bool SupportsDelayedDelivery => sqs.SupportsDelayedDelivery;
 
@@ -29,16 +37,21 @@ public sealed class LambdaSqsTransport(SqsTransport sqs) : TransportDefinition
     public override async Task<TransportInfrastructure> Initialize(
         HostSettings hostSettings, IReadOnlyList<ReceiveSettings> receivers, IReadOnlyList<string> sendingAddresses, CancellationToken cancellationToken = default)
     {
-        var inner = (SqsInfrastructure)await sqs.Initialize(hostSettings, receivers, sendingAddresses, cancellationToken);
+        var instance = receivers.SingleOrDefault(r => r.IsInstanceSpecific);
+        var inner = (SqsInfrastructure)await sqs.Initialize(hostSettings, [.. receivers.Where(r => !r.IsInstanceSpecific)], sendingAddresses, cancellationToken);
         var main = receivers.Single(r => r.UsePublishSubscribe);
         var errorQueue = sqs.ToTransportAddress(new QueueAddress(main.ErrorQueue));
         var logger = hostSettings.LoggerFactory.CreateLogger<LambdaSqsTransport>();
         eventSource = new EventSourceReceiver(inner.Receivers[main.Id], message => MoveToErrorAsItIs(inner, errorQueue, message, logger), logger);
-        return new FunctionInfrastructure(inner)
+        var receiving = inner.Receivers.ToDictionary(r => r.Key, r => r.Key == main.Id ? eventSource : r.Value);
+        if (instance is null)
         {
-            Dispatcher = inner.Dispatcher,
-            Receivers = inner.Receivers.ToDictionary(r => r.Key, r => r.Key == main.Id ? eventSource : r.Value),
-        };
+            return new FunctionInfrastructure(inner, replies: null) { Dispatcher = inner.Dispatcher, Receivers = receiving };
+        }
+
+        var replies = new InvocationReplyQueue(instance, sqs, inner.Clients, ReplyWait(), hostSettings.LoggerFactory.CreateLogger<InvocationReplyQueue>());
+        receiving[instance.Id] = replies;
+        return new FunctionInfrastructure(inner, replies) { Dispatcher = new RequestDispatcher(inner.Dispatcher, replies), Receivers = receiving };
     }
 
     /// <summary>As the SQS receiver does: a message nobody can read goes to error exactly as it came, without fault headers.</summary>
@@ -53,8 +66,19 @@ public sealed class LambdaSqsTransport(SqsTransport sqs) : TransportDefinition
         }, CancellationToken.None);
     }
 
-    private sealed class FunctionInfrastructure(TransportInfrastructure inner) : TransportInfrastructure
+    private sealed class FunctionInfrastructure(TransportInfrastructure inner, InvocationReplyQueue? replies) : TransportInfrastructure
     {
-        public override Task Shutdown(CancellationToken cancellationToken = default) => inner.Shutdown(cancellationToken);
+        public override async Task Shutdown(CancellationToken cancellationToken = default)
+        {
+            // The reply queue first: the SQS transport's shutdown disposes the clients.
+            if (replies is not null)
+            {
+                using var cleanUp = new CancellationTokenSource(StopBudget.CleanUpTime);
+                await replies.Delete(cleanUp.Token);
+                replies.Dispose();
+            }
+
+            await inner.Shutdown(cancellationToken);
+        }
     }
 }

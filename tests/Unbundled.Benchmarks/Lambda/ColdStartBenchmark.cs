@@ -7,11 +7,11 @@ namespace Unbundled.Benchmarks.Lambda;
 
 /// <summary>
 /// The cold start of a function of the Lambda shell through the harness: from the process start to its first response,
-/// a new execution environment each run, for the API (a GraphQL query) and Customers (an empty SQS batch).
+/// a new execution environment each run, for the API (a GraphQL query), Customers and Projector (an empty SQS batch).
 /// </summary>
 internal static class ColdStartBenchmark
 {
-    public const string Usage = "lambda-cold-start <bootstrap: executable or .dll> [runs]   process start to first response of the api and customers functions";
+    public const string Usage = "lambda-cold-start <bootstrap: executable or .dll> [runs]   process start to first response of the api, customers and projector functions";
 
     public static async Task Run(string bootstrap, int runs)
     {
@@ -21,7 +21,8 @@ internal static class ColdStartBenchmark
             NamePrefix = "cold-",
             Settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         };
-        foreach (var (handler, payload) in new[] { ("api", QueryEvent()), ("customers", """{"Records":[]}"""u8.ToArray()) })
+        var emptyBatch = """{"Records":[]}"""u8.ToArray();
+        foreach (var (handler, payload) in new[] { ("api", QueryEvent()), ("customers", emptyBatch), ("projector", emptyBatch) })
         {
             var durations = new List<double>();
             for (var run = 0; run < runs; run++)

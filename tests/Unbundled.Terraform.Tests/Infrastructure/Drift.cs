@@ -4,7 +4,7 @@ namespace Unbundled.Terraform.Tests.Infrastructure;
 
 /// <summary>
 /// Where terraform and the code's topology disagree: every queue, topic, subscription, queue policy and table, and each
-/// task role's grants, in both directions. One line per difference, saying what to change.
+/// task role's and function role's grants, and the Lambda functions' event source mappings, in both directions. One line per difference, saying what to change.
 /// </summary>
 internal static class Drift
 {
@@ -36,7 +36,15 @@ internal static class Drift
 
             var granted = new RolePolicy(configuration, values, role).Allowed.Select(Describe);
             Compare(differences, $"grant of task role \"{role}\" ({endpoint.Endpoint}):", granted, endpoint.Permissions(GrantPhase.Runtime).Select(Describe));
+            var function = new RolePolicy(configuration, values, role, "function").Allowed.Select(Describe);
+            Compare(differences, $"grant of function role \"{role}\" ({endpoint.Endpoint}):", function, LambdaGrants.Expected(topology, endpoint, role).Select(Describe));
         }
+
+        var mappings = configuration.Instances(configuration.Resource("aws_lambda_event_source_mapping", "endpoint"))
+            .Select(mapping => $"{mapping.Key} from {values.Resolve(mapping.Text("event_source_arn")!, mapping.Key).Single()}");
+        var fed = topology.Endpoints.Where(endpoint => LambdaGrants.IsMapped(topology, endpoint))
+            .Select(endpoint => $"{roles.SingleOrDefault(entry => CodeTopology.Prefix + entry.Value == endpoint.Transport.Queues[0].Name).Key} from {topology.Arns.Queue(endpoint.Transport.Queues[0].Name)}");
+        Compare(differences, "event source mapping", mappings, fed);
 
         foreach (var role in roles.Values.Where(queue => topology.Endpoints.All(e => e.Transport.Queues[0].Name != CodeTopology.Prefix + queue)))
         {

@@ -4,16 +4,17 @@ using System.Text.RegularExpressions;
 namespace Unbundled.Terraform.Tests.Infrastructure;
 
 /// <summary>
-/// The statements of one task role's policy as terraform renders it: its document's own and those of its
+/// The statements of one task (or function) role's policy as terraform renders it: its document's own and those of its
 /// <c>source_policy_documents</c>, each evaluated for the instance (<c>each.key</c>) it names.
 /// </summary>
-internal sealed partial class RolePolicy(TerraformConfiguration configuration, TerraformValues values, string role)
+/// <param name="policyResource">The <c>aws_iam_role_policy</c>: <c>task</c> (ECS) or <c>function</c> (Lambda).</param>
+internal sealed partial class RolePolicy(TerraformConfiguration configuration, TerraformValues values, string role, string policyResource = "task")
 {
     public IReadOnlyList<(JsonObject Statement, string? EachKey)> Statements
     {
         get
         {
-            var policy = configuration.Instances(configuration.Resource("aws_iam_role_policy", "task")).Single(instance => instance.Key == role).Text("policy");
+            var policy = configuration.Instances(configuration.Resource("aws_iam_role_policy", policyResource)).Single(instance => instance.Key == role).Text("policy");
             var document = Hcl.Text(configuration.Locals[PerInstance().Match(policy ?? "").Groups["local"].Value]?[role]);
             return [.. Of(Policies.DocumentName(document), eachKey: role)];
         }
@@ -50,6 +51,6 @@ internal sealed partial class RolePolicy(TerraformConfiguration configuration, T
     [GeneratedRegex(@"^\$\{local\.(?<local>\w+)\[each\.key\]\}$")]
     private static partial Regex PerInstance();
 
-    [GeneratedRegex(@"^\$\{data\.aws_iam_policy_document\.(?<name>\w+)(\[""(?<key>[\w-]+)""\])?\.json\}$")]
+    [GeneratedRegex(@"^\$\{data\.aws_iam_policy_document\.(?<name>\w+)(\[(""(?<key>[\w-]+)""|each\.key)\])?\.json\}$")]
     private static partial Regex SourceDocument();
 }

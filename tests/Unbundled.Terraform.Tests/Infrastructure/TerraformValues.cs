@@ -55,6 +55,11 @@ internal sealed partial class TerraformValues(TerraformConfiguration configurati
             return value;
         }
 
+        if (reference == "each.key")
+        {
+            return Key(eachKey);
+        }
+
         if (ResourceAttribute().Match(reference) is { Success: true } resource)
         {
             var key = resource.Groups["key"].Success ? resource.Groups["key"].Value : resource.Groups["each"].Success ? Key(eachKey) : null;
