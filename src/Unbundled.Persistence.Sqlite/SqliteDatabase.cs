@@ -9,9 +9,10 @@ namespace Unbundled.Persistence.Sqlite;
 /// One SQLite file shared by every endpoint and process of the embedded shell, in WAL mode so readers never block the
 /// writer. Microsoft.Data.Sqlite pools connections and retries while another process holds the write lock. An object
 /// holds the file's writer (<see cref="BatchedWrites"/>) and checkpoints (<see cref="WalCheckpoints"/>) for its process:
-/// the endpoints of one process share one object per file (docs/process-scope.md).
+/// the endpoints of one process share one object per file (docs/process-scope.md), and the process scope disposes it
+/// after they stopped.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IAsyncDisposable
 {
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -87,6 +88,16 @@ public sealed class SqliteDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the checkpointer's connection and the idle pooled ones; call it once nothing writes any more.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await WalCheckpoints.Close(Checkpoints);
+        while (idle.TryPop(out var connection))
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>A rented <see cref="PreparedConnection"/>; disposing it gives the connection back.</summary>

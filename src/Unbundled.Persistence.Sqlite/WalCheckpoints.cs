@@ -44,12 +44,12 @@ internal static class WalCheckpoints
     private static readonly TimeSpan CheckpointBusyTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Called by the writer before a batch: waits for a reset the previous batch started.</summary>
-    public static Task BeforeWrite(SqliteDatabase database) => StateOf(database).Reset;
+    public static Task BeforeWrite(SqliteDatabase database) => database.Checkpoints.Reset;
 
     /// <summary>Called by the writer after each committed batch: starts a reset or a passive checkpoint when one is due.</summary>
     public static void AfterWrite(SqliteDatabase database)
     {
-        var state = StateOf(database);
+        var state = database.Checkpoints;
         var length = LogLength(state);
         if (length >= 2 * ResetAt)
         {
@@ -155,7 +155,15 @@ internal static class WalCheckpoints
         await SqliteDatabase.Execute(state.Checkpointer, $"PRAGMA wal_checkpoint({mode});", CancellationToken.None);
     }
 
-    private static State StateOf(SqliteDatabase database) => database.Checkpoints;
+    /// <summary>Waits for the checkpoint under way and closes the checkpointer's connection (the database is being disposed).</summary>
+    public static async Task Close(State state)
+    {
+        await Task.WhenAll(state.Current, state.Reset);
+        if (Interlocked.Exchange(ref state.Checkpointer, null) is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+    }
 
     /// <summary>The checkpoints of one file, held by its <see cref="SqliteDatabase"/> (one per file and process).</summary>
     internal sealed class State(string databasePath)
