@@ -37,8 +37,9 @@ internal sealed class FileSystemDispatcher(
     private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties, ref HandOffs handOffs)
     {
         var queue = queues.Get(destination);
-        var delay = properties.DelayFrom(time.GetUtcNow());
-        message = TimeToBeReceived.Stamp(message, properties, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var delay = properties.DelayFrom(now);
+        message = TimeToBeReceived.Stamp(message, properties, now);
         if (delay == TimeSpan.Zero && handOffs.Allowed && local.TryHandOff(queue.Path, message, out var processing))
         {
             handOffs.Add(processing);
