@@ -2,6 +2,7 @@ namespace Unbundled.Messaging.Embedded;
 
 /// <summary>
 /// A message file a receiver may try to claim. A send from this process also hands over the file's content, so the
-/// receiver that wins the claim need not read the file back.
+/// receiver that wins the claim need not read the file back. <paramref name="New"/>: a message never dispatched
+/// before (<see cref="Transport.TransportOperations.NewMessages"/>), accepted by the receiver straight from its sender.
 /// </summary>
-internal readonly record struct Candidate(string FileName, byte[]? Content = null);
+internal readonly record struct Candidate(string FileName, byte[]? Content = null, bool New = false);

@@ -15,7 +15,7 @@ internal sealed class FileSystemDispatcher(
 {
     public Task Dispatch(TransportOperations operations, CancellationToken cancellationToken = default)
     {
-        var handOffs = new HandOffs(operations.BackedByReceivedMessage);
+        var handOffs = new HandOffs(operations.BackedByReceivedMessage, operations.NewMessages);
 
         // Events first: a requester handed its reply then finds what in-process subscribers made of the event done.
         foreach (var operation in operations.MulticastOperations)
@@ -37,16 +37,17 @@ internal sealed class FileSystemDispatcher(
     private void Deliver(string destination, OutgoingMessage message, DispatchProperties properties, ref HandOffs handOffs)
     {
         var queue = queues.Get(destination);
-        var delay = properties.DelayFrom(time.GetUtcNow());
-        message = TimeToBeReceived.Stamp(message, properties, time.GetUtcNow());
-        if (delay == TimeSpan.Zero && handOffs.Allowed && local.TryHandOff(queue.Path, message, out var processing))
+        var now = time.GetUtcNow();
+        var delay = properties.DelayFrom(now);
+        message = TimeToBeReceived.Stamp(message, properties, now);
+        if (delay == TimeSpan.Zero && handOffs.Allowed && local.TryHandOff(queue.Path, message, handOffs.New, out var processing))
         {
             handOffs.Add(processing);
             return;
         }
 
         var content = MessageFile.Format(message.Headers, message.Body.Span);
-        if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, content))
+        if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, content, handOffs.New))
         {
             return;
         }
@@ -62,12 +63,14 @@ internal sealed class FileSystemDispatcher(
     }
 
     /// <summary>The messages of one dispatch being processed in memory; most dispatches have none or one.</summary>
-    private struct HandOffs(bool allowed)
+    private struct HandOffs(bool allowed, bool newMessages)
     {
         private Task? single;
         private List<Task>? more;
 
         public readonly bool Allowed => allowed;
+
+        public readonly bool New => newMessages;
 
         public void Add(Task processing)
         {

@@ -19,11 +19,11 @@ internal static class LocalDelivery
     }
 
     /// <summary>Writes a message file straight to a receiver of the queue in this process that has a free slot.</summary>
-    public static bool TryAccept(this LocalReceivers<LocalIntake> local, string queuePath, byte[] content)
+    public static bool TryAccept(this LocalReceivers<LocalIntake> local, string queuePath, byte[] content, bool newMessage)
     {
         foreach (var receiver in local.Of(queuePath))
         {
-            if (receiver.TryAccept(content))
+            if (receiver.TryAccept(content, newMessage))
             {
                 return true;
             }
@@ -37,11 +37,11 @@ internal static class LocalDelivery
     /// completes once the message is processed or, failing that, stored in the queue.
     /// </summary>
     public static bool TryHandOff(
-        this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, out Task processing)
+        this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, bool newMessage, out Task processing)
     {
         foreach (var receiver in local.Of(queuePath))
         {
-            if (receiver.TryHandOff(message, out processing))
+            if (receiver.TryHandOff(message, newMessage, out processing))
             {
                 return true;
             }

@@ -25,6 +25,12 @@ internal static class MessageFile
 
     public static void Write(string path, byte[] content)
     {
+        if (PosixFile.IsAvailable)
+        {
+            PosixFile.WriteNew(path, content);
+            return;
+        }
+
         using SafeFileHandle file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
         RandomAccess.Write(file, content, 0);
     }

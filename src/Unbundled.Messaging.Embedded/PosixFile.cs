@@ -15,11 +15,13 @@ internal static partial class PosixFile
     private const int CloseOnExec = 0x80000;  // O_CLOEXEC (Linux)
     private const int Interrupted = 4;        // EINTR
     private const int FromEnd = 2;            // SEEK_END
+    private const int CreateNew = 0x40 | 0x80; // O_CREAT | O_EXCL
+    private const int NewFileMode = 0x1B6;    // 0666, less the umask, as .NET creates files
 
     public static bool IsAvailable => OperatingSystem.IsLinux();
 
     /// <summary>Writes <paramref name="content"/> from the start of an existing file and cuts the file to its length.</summary>
-    public static unsafe void WriteOver(string path, byte[] content)
+    public static void WriteOver(string path, byte[] content)
     {
         var descriptor = Open(path, WriteOnly | CloseOnExec);
         if (descriptor < 0)
@@ -35,20 +37,7 @@ internal static partial class PosixFile
                 throw Failure("Measuring", path);
             }
 
-            fixed (byte* start = content)
-            {
-                for (var written = 0; written < content.Length;)
-                {
-                    var count = PositionalWrite(descriptor, start + written, (nuint)(content.Length - written), written);
-                    if (count < 0 && Marshal.GetLastPInvokeError() != Interrupted)
-                    {
-                        throw Failure("Writing", path);
-                    }
-
-                    written += (int)Math.Max(count, 0);
-                }
-            }
-
+            WriteAll(descriptor, content, path);
             if (oldLength > content.Length && Truncate(descriptor, content.Length) != 0)
             {
                 throw Failure("Truncating", path);
@@ -62,11 +51,54 @@ internal static partial class PosixFile
         }
     }
 
+    /// <summary>
+    /// Creates <paramref name="path"/>, which must not exist, with <paramref name="content"/>: open, pwrite, close. A
+    /// queue no receiver of this process consumes (audit, ServiceControl's queues) has no recycled files, so each of
+    /// its messages is a new file, and .NET's handle added its fstat, fstatfs and flock pair to every one of them.
+    /// </summary>
+    public static void WriteNew(string path, byte[] content)
+    {
+        var descriptor = Open(path, WriteOnly | CloseOnExec | CreateNew, NewFileMode);
+        if (descriptor < 0)
+        {
+            throw Failure("Creating", path);
+        }
+
+        try
+        {
+            WriteAll(descriptor, content, path);
+        }
+        finally
+        {
+            _ = Close(descriptor);
+        }
+    }
+
+    private static unsafe void WriteAll(int descriptor, byte[] content, string path)
+    {
+        fixed (byte* start = content)
+        {
+            for (var written = 0; written < content.Length;)
+            {
+                var count = PositionalWrite(descriptor, start + written, (nuint)(content.Length - written), written);
+                if (count < 0 && Marshal.GetLastPInvokeError() != Interrupted)
+                {
+                    throw Failure("Writing", path);
+                }
+
+                written += (int)Math.Max(count, 0);
+            }
+        }
+    }
+
     private static IOException Failure(string what, string path) =>
         new($"{what} {path} failed (errno {Marshal.GetLastPInvokeError()}).");
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
     private static partial long Seek(int descriptor, long offset, int whence);

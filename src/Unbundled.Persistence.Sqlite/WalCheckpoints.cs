@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Unbundled.Persistence.Sqlite;
@@ -14,7 +15,7 @@ namespace Unbundled.Persistence.Sqlite;
 /// <item>Once the log passes <see cref="ResetAt"/>, passive checkpoints catch up with it while the writes go on, and
 /// then the process's single writer (<see cref="BatchedWrites"/>) holds its next batch for one more passive checkpoint:
 /// with no commit in progress it copies the last frames, and the batch after it, finding the whole log copied, rewinds
-/// the log to its start (journal_size_limit cuts the file). It comes once per <see cref="ResetAt"/> of log, and the
+/// the log to its start, writing over the blocks the file has (journal_size_limit is above the reset point). It comes once per <see cref="ResetAt"/> of log, and the
 /// batch it holds up waits ~1–3 ms for it (a TRUNCATE checkpoint there, which also waits for the readers and empties
 /// the file, held it up 10–15 ms).</item>
 /// <item>A log past twice <see cref="ResetAt"/> (a reader kept the rewind from happening, a slow disk) gets a TRUNCATE
@@ -44,12 +45,12 @@ internal static class WalCheckpoints
     private static readonly TimeSpan CheckpointBusyTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Called by the writer before a batch: waits for a reset the previous batch started.</summary>
-    public static Task BeforeWrite(SqliteDatabase database) => StateOf(database).Reset;
+    public static Task BeforeWrite(SqliteDatabase database) => database.Checkpoints.Reset;
 
     /// <summary>Called by the writer after each committed batch: starts a reset or a passive checkpoint when one is due.</summary>
     public static void AfterWrite(SqliteDatabase database)
     {
-        var state = StateOf(database);
+        var state = database.Checkpoints;
         var length = LogLength(state);
         if (length >= 2 * ResetAt)
         {
@@ -99,11 +100,8 @@ internal static class WalCheckpoints
         Interlocked.Exchange(ref state.CaughtUp, 1);
     }
 
-    private static long LogLength(State state)
-    {
-        state.Log.Refresh();
-        return state.Log.Exists ? state.Log.Length : 0;
-    }
+    /// <summary>The log's bytes in use after the last commit of this process (<see cref="WalFrames"/>).</summary>
+    private static long LogLength(State state) => WalFrames.Bytes(Volatile.Read(ref state.Frames));
 
     /// <summary>Only the writer starts checkpoints, and it waits for this one: once the current one is done, none runs.</summary>
     private static async Task ForceReset(SqliteDatabase database, State state)
@@ -155,12 +153,26 @@ internal static class WalCheckpoints
         await SqliteDatabase.Execute(state.Checkpointer, $"PRAGMA wal_checkpoint({mode});", CancellationToken.None);
     }
 
-    private static State StateOf(SqliteDatabase database) => database.Checkpoints;
+    /// <summary>Waits for the checkpoint under way and closes the checkpointer's connection (the database is being disposed).</summary>
+    public static async Task Close(State state)
+    {
+        await Task.WhenAll(state.Current, state.Reset);
+        if (Interlocked.Exchange(ref state.Checkpointer, null) is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+    }
 
     /// <summary>The checkpoints of one file, held by its <see cref="SqliteDatabase"/> (one per file and process).</summary>
-    internal sealed class State(string databasePath)
+    internal sealed class State
     {
-        public readonly FileInfo Log = new(databasePath + "-wal");
+        public State() => Handle = GCHandle.ToIntPtr(GCHandle.Alloc(this, GCHandleType.Weak));
+
+        /// <summary>What the connections' <see cref="WalFrames"/> hooks find this state by.</summary>
+        public readonly nint Handle;
+
+        /// <summary>The frames in the log after the last commit of this process.</summary>
+        public int Frames;
         public long LastStarted = long.MinValue / 2;
         public int Running;
         public int CaughtUp;

@@ -48,11 +48,11 @@ internal sealed class ClaimedMessages(
     }
 
     /// <summary>Processes a message handed over in memory whose slot is taken; completes once it is consumed or stored.</summary>
-    public async Task ProcessHandedOff(OutgoingMessage message)
+    public async Task ProcessHandedOff(OutgoingMessage message, bool newMessage)
     {
         try
         {
-            var outcome = await retries.Process(message.MessageId, message.Headers, message.Body, handlersCancelled);
+            var outcome = await retries.Process(message.MessageId, message.Headers, message.Body, newMessage, handlersCancelled);
             if (outcome != ProcessingOutcome.Consumed && queue.Write(MessageFile.Format(message.Headers, message.Body.Span), TimeSpan.Zero) is { } stored)
             {
                 candidates.Hint(new Candidate(stored));
@@ -75,7 +75,7 @@ internal sealed class ClaimedMessages(
             return;
         }
 
-        var outcome = await retries.Process(fileName, message.Headers, message.Body, handlersCancelled);
+        var outcome = await retries.Process(fileName, message.Headers, message.Body, candidate.New, handlersCancelled);
         if (abandoned)
         {
             return;

@@ -22,11 +22,15 @@ internal enum ProcessingOutcome
 internal sealed class ImmediateRetries(OnMessage onMessage, OnError onError, string queueName, ILogger logger)
 {
     public async Task<ProcessingOutcome> Process(
-        string nativeMessageId, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+        string nativeMessageId, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body, bool newMessage, CancellationToken cancellationToken)
     {
         for (var failures = 0; ; )
         {
-            var context = new MessageContext(nativeMessageId, new Dictionary<string, string>(headers), body, queueName);
+            // Only a first attempt can skip the outbox lookup: a failed one may have stored the record before it failed.
+            var context = new MessageContext(nativeMessageId, new Dictionary<string, string>(headers), body, queueName)
+            {
+                FirstAttemptOfNewMessage = newMessage && failures == 0,
+            };
             try
             {
                 await onMessage(context, cancellationToken);

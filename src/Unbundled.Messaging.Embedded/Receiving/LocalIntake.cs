@@ -21,7 +21,7 @@ internal sealed class LocalIntake(
     /// next receiver to start returns it to the queue), but it costs no claiming rename, no turn of the pump and no
     /// watcher event. Returns false, having written nothing, when no slot is free.
     /// </summary>
-    public bool TryAccept(byte[] content)
+    public bool TryAccept(byte[] content, bool newMessage)
     {
         if (!TryTakeSlot())
         {
@@ -39,7 +39,7 @@ internal sealed class LocalIntake(
             throw;
         }
 
-        _ = messages.ProcessAccepted(new Candidate(fileName, content));
+        _ = messages.ProcessAccepted(new Candidate(fileName, content, newMessage));
         return true;
     }
 
@@ -48,7 +48,7 @@ internal sealed class LocalIntake(
     /// message is the durable record until <paramref name="processing"/> completes, and a message that cannot be consumed
     /// now (the receiver stops, recoverability fails) is written to the queue before it does.
     /// </summary>
-    public bool TryHandOff(OutgoingMessage message, out Task processing)
+    public bool TryHandOff(OutgoingMessage message, bool newMessage, out Task processing)
     {
         if (!TryTakeSlot())
         {
@@ -56,7 +56,7 @@ internal sealed class LocalIntake(
             return false;
         }
 
-        processing = messages.ProcessHandedOff(message);
+        processing = messages.ProcessHandedOff(message, newMessage);
         return true;
     }
 

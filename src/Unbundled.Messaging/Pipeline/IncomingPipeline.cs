@@ -49,15 +49,16 @@ internal sealed class IncomingPipeline(
         }
         else
         {
-            await ProcessWithOutbox(outbox, incoming, cancellationToken);
+            await ProcessWithOutbox(outbox, incoming, context.FirstAttemptOfNewMessage, cancellationToken);
         }
 
         await afterProcessing.Invoke(context, incoming, processingStarted, cancellationToken);
     }
 
-    private async Task ProcessWithOutbox(IOutboxStorage storage, IncomingMessage incoming, CancellationToken cancellationToken)
+    private async Task ProcessWithOutbox(IOutboxStorage storage, IncomingMessage incoming, bool cannotHaveRecord, CancellationToken cancellationToken)
     {
-        var record = await storage.Get(incoming.MessageId, cancellationToken);
+        // A read saved is a read transaction saved: in WAL mode each one after a commit reads its pages anew.
+        var record = cannotHaveRecord ? null : await storage.Get(incoming.MessageId, cancellationToken);
         if (record is not null)
         {
             if (!record.Dispatched)
@@ -84,6 +85,7 @@ internal sealed class IncomingPipeline(
             await transaction.Commit(cancellationToken);
         }
 
+        // NewMessages as the handlers left it: the record was stored just now, so none was dispatched before.
         await dispatcher.Dispatch(operations with { BackedByReceivedMessage = true }, cancellationToken);
         await storage.SetAsDispatched(incoming.MessageId, cancellationToken);
     }

@@ -13,6 +13,9 @@ internal sealed class MessageHandlerContext(
     private readonly List<UnicastTransportOperation> unicast = [];
     private readonly List<MulticastTransportOperation> multicast = [];
 
+    /// <summary>False once a message keeps an id not made here: one chosen by hand, or the forwarded message's own.</summary>
+    private bool idsMadeHere = true;
+
     public string MessageId => incoming.MessageId;
 
     public string? ReplyToAddress => incoming.ReplyToAddress;
@@ -23,11 +26,12 @@ internal sealed class MessageHandlerContext(
 
     public CancellationToken CancellationToken => cancellationToken;
 
-    public TransportOperations PendingOperations => new([.. unicast], [.. multicast]);
+    public TransportOperations PendingOperations => new([.. unicast], [.. multicast]) { NewMessages = idsMadeHere };
 
     public Task Send(object message, SendOptions options)
     {
         using var activity = MessagingDiagnostics.StartOutgoing(MessageIntent.Send, message.GetType(), options.ExplicitDestination ?? "routed");
+        idsMadeHere &= options.GetMessageId() is null;
         unicast.Add(factory.CreateSend(message, options, incoming));
         return Task.CompletedTask;
     }
@@ -35,6 +39,7 @@ internal sealed class MessageHandlerContext(
     public Task Publish(object message, PublishOptions options)
     {
         using var activity = MessagingDiagnostics.StartOutgoing(MessageIntent.Publish, message.GetType(), message.GetType().FullName!);
+        idsMadeHere &= options.GetMessageId() is null;
         multicast.Add(factory.CreatePublish(message, options, incoming));
         return Task.CompletedTask;
     }
@@ -42,12 +47,14 @@ internal sealed class MessageHandlerContext(
     public Task Reply(object message, ReplyOptions options)
     {
         using var activity = MessagingDiagnostics.StartOutgoing(MessageIntent.Reply, message.GetType(), incoming.ReplyToAddress ?? "none");
+        idsMadeHere &= options.GetMessageId() is null;
         unicast.Add(factory.CreateReply(message, options, incoming));
         return Task.CompletedTask;
     }
 
     public Task ForwardCurrentMessageTo(string destination)
     {
+        idsMadeHere = false;
         unicast.Add(OutgoingMessageFactory.CreateForward(incoming, destination));
         return Task.CompletedTask;
     }

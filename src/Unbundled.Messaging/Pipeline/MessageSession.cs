@@ -11,17 +11,14 @@ internal sealed class MessageSession(
     IMessageDispatcher dispatcher,
     RequestResponseStateLookup? callbacks) : IMessageSession
 {
-    public async Task Send(object message, SendOptions options, CancellationToken cancellationToken = default)
-    {
-        using var activity = MessagingDiagnostics.StartOutgoing(MessageIntent.Send, message.GetType(), options.ExplicitDestination ?? "routed");
-        await dispatcher.Dispatch(new TransportOperations(factory.CreateSend(message, options, incoming: null)), cancellationToken);
-    }
+    public Task Send(object message, SendOptions options, CancellationToken cancellationToken = default) =>
+        Send(message, options, idMadeHere: options.GetMessageId() is null, cancellationToken);
 
     public async Task Publish(object message, PublishOptions options, CancellationToken cancellationToken = default)
     {
         using var activity = MessagingDiagnostics.StartOutgoing(MessageIntent.Publish, message.GetType(), message.GetType().FullName!);
         var operation = factory.CreatePublish(message, options, incoming: null);
-        await dispatcher.Dispatch(new TransportOperations([], [operation]), cancellationToken);
+        await dispatcher.Dispatch(new TransportOperations([], [operation]) { NewMessages = options.GetMessageId() is null }, cancellationToken);
     }
 
     public async Task<TResponse> Request<TResponse>(object message, SendOptions options, CancellationToken cancellationToken = default)
@@ -37,6 +34,7 @@ internal sealed class MessageSession(
             options.RouteReplyToThisInstance();
         }
 
+        var idMadeHere = options.MessageId is null;
         var messageId = options.MessageId ?? Guid.CreateVersion7().ToString();
         options.SetMessageId(messageId);
         var request = callbacks.Register(messageId, typeof(TResponse));
@@ -44,7 +42,7 @@ internal sealed class MessageSession(
         timeout.CancelAfter(configuration.DefaultRequestTimeout);
         try
         {
-            await Send(message, options, cancellationToken);
+            await Send(message, options, idMadeHere, cancellationToken);
             return (TResponse)await request.Completion.Task.WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -57,5 +55,12 @@ internal sealed class MessageSession(
             // Answered, timed out, cancelled or failed to send: nothing stays behind in the table.
             callbacks.Remove(messageId);
         }
+    }
+
+    /// <summary><paramref name="idMadeHere"/>: the message is new, so a receiver need not look for its outbox record.</summary>
+    private async Task Send(object message, SendOptions options, bool idMadeHere, CancellationToken cancellationToken)
+    {
+        using var activity = MessagingDiagnostics.StartOutgoing(MessageIntent.Send, message.GetType(), options.ExplicitDestination ?? "routed");
+        await dispatcher.Dispatch(new TransportOperations(factory.CreateSend(message, options, incoming: null)) { NewMessages = idMadeHere }, cancellationToken);
     }
 }

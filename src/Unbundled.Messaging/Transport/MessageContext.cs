@@ -9,4 +9,11 @@ public sealed record MessageContext(
     string NativeMessageId,
     IReadOnlyDictionary<string, string> Headers,
     ReadOnlyMemory<byte> Body,
-    string ReceiveAddress);
+    string ReceiveAddress)
+{
+    /// <summary>
+    /// The first attempt at a message the transport took from a sender in this process whose dispatch had
+    /// <see cref="TransportOperations.NewMessages"/>: no outbox record can exist for it, so the pipeline does not look.
+    /// </summary>
+    public bool FirstAttemptOfNewMessage { get; init; }
+}

@@ -19,4 +19,12 @@ public sealed record TransportOperations(
     /// straight from memory, with no durable copy of its own, as long as it returns only once they are processed or stored.
     /// </summary>
     public bool BackedByReceivedMessage { get; init; }
+
+    /// <summary>
+    /// True when the messages were made by this processing (or session), with ids made here, and never dispatched
+    /// before: a receiver that takes one straight from memory may process its first attempt without looking up an
+    /// outbox record, which cannot exist yet (docs/outbox.md). False for a dispatch again from an outbox record, and
+    /// when an id was chosen by hand or forwarded.
+    /// </summary>
+    public bool NewMessages { get; init; }
 }

@@ -20,11 +20,14 @@ internal static class MutationsBenchmark
         Console.WriteLine(
             $"InviteCustomer mutations, {Environment.ProcessorCount} cores: {options.Count} per run at concurrency {options.Concurrency}, "
             + $"{options.SequentialCount} at concurrency 1, {options.WarmUp} to warm up{(options.Quick ? " (quick)" : "")}");
-        Console.WriteLine("  ours        UnbundledSystem: API, Customers, Projector on file-system queues + SQLite");
+        Console.WriteLine("  ours        UnbundledSystem: API, Customers, Projector on file-system queues + SQLite, with the defaults a user gets");
+        Console.WriteLine("              (audit, heartbeats, custom checks, metrics); durable: SQLite WAL, synchronous = NORMAL, message files not fsynced");
+        Console.WriteLine("  ours-off    the same with audit, heartbeats, custom checks and metrics off (the peers have none of them)");
         Console.WriteLine("  masstransit MassTransit 8.5.12 in-memory bus, same domain, in-memory claims and read model");
         Console.WriteLine("  wolverine-durable Wolverine 6.64 + SQLite: command on a durable local queue, claim and outbox in one transaction,");
-        Console.WriteLine("              event on a durable local queue to the projector, views in SQLite (WAL, synchronous = NORMAL)");
+        Console.WriteLine("              event on a durable local queue to the projector, views in SQLite (WAL, synchronous = NORMAL: durable as ours)");
         Console.WriteLine("  wolverine-invoke  the same, the command invoked inline (InvokeAsync): only the event is durable");
+        Console.WriteLine("  masstransit and no-bus keep nothing: a crash loses every claim and view");
         Console.WriteLine("  no-bus      baseline: the resolver decides and projects on the spot (no messaging, no storage)");
         Console.WriteLine("  All behind the same API code: Kestrel, the GraphQL schema, InviteCustomerMutation and its read-your-writes wait.");
         Console.WriteLine("  http = POST /graphql over keep-alive HTTP from this process; direct = InviteCustomerMutation called in process");
@@ -36,6 +39,11 @@ internal static class MutationsBenchmark
         if (options.Only is null or "ours")
         {
             starts.Add(async () => await OurSystem.Start());
+        }
+
+        if (options.Only is null or "ours-off")
+        {
+            starts.Add(async () => await OurSystem.StartWithoutPlatformFeatures());
         }
 
         if (options.Only is "ours-aws")

@@ -21,7 +21,7 @@ internal sealed record MutationsOptions(
     public int SequentialCount => Math.Max(50, Count / 4);
 
     /// <summary>What <c>--only</c> accepts.</summary>
-    public static readonly string[] Systems = ["ours", "ours-aws", "masstransit", "wolverine-durable", "wolverine-invoke", "no-bus"];
+    public static readonly string[] Systems = ["ours", "ours-off", "ours-aws", "masstransit", "wolverine-durable", "wolverine-invoke", "no-bus"];
 
     public static MutationsOptions Parse(IReadOnlyList<string> args)
     {
@@ -45,7 +45,7 @@ internal sealed record MutationsOptions(
         return options;
     }
 
-    public const string Usage = "mutations [--count N] [--concurrency C] [--warmup W] [--quick] [--profile] [--only ours|ours-aws|masstransit|wolverine-durable|wolverine-invoke|no-bus] [--sustain SECONDS] [--no-check]";
+    public const string Usage = "mutations [--count N] [--concurrency C] [--warmup W] [--quick] [--profile] [--only ours|ours-off|ours-aws|masstransit|wolverine-durable|wolverine-invoke|no-bus] [--sustain SECONDS] [--no-check]";
 
     private static int Number(IReadOnlyList<string> args, int index) =>
         index < args.Count && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

@@ -35,6 +35,19 @@ internal sealed class OurSystem : ISystemUnderTest
         return new OurSystem(arguments, system);
     }
 
+    /// <summary>
+    /// Ours with the ServicePulse features a user gets by default turned off: no audit copies, heartbeats, custom checks
+    /// or metrics (the peers have none of them).
+    /// </summary>
+    public static async Task<OurSystem> StartWithoutPlatformFeatures()
+    {
+        var arguments = SystemArguments.Create("ours-off");
+        var system = UnbundledSystem.Build(
+            [.. arguments.Args, "--Unbundled:AuditQueue=", "--Unbundled:ServiceControlQueue=", "--Unbundled:MonitoringQueue="]);
+        await system.Start();
+        return new OurSystem(arguments, system) { Name = "ours-off" };
+    }
+
     /// <summary>The same system on the AWS shell: SQS/SNS and DynamoDB on the local stand-ins the process starts.</summary>
     public static async Task<OurSystem> StartOnAwsLocal()
     {
