@@ -33,7 +33,8 @@ internal static class AwsCriticalPath
         await sns.Subscribe(topicArn, queueArn, new Dictionary<string, string> { ["RawMessageDelivery"] = "true" });
         var table = await CreateTable(dynamo, name);
 
-        var sendHop = await Percentile50(async () =>
+        var cost = new StandInCpu(standIns);
+        var sendHop = await Percentile50(cost, "SQS send + receive + delete", async () =>
         {
             var receive = sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, WaitTimeSeconds = 5 });
             var start = Stopwatch.GetTimestamp();
@@ -43,7 +44,7 @@ internal static class AwsCriticalPath
             await sqs.DeleteMessageAsync(queueUrl, message.ReceiptHandle);
             return elapsed;
         });
-        var publishHop = await Percentile50(async () =>
+        var publishHop = await Percentile50(cost, "SNS publish + SQS receive + delete", async () =>
         {
             var receive = sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, WaitTimeSeconds = 5 });
             var start = Stopwatch.GetTimestamp();
@@ -54,13 +55,13 @@ internal static class AwsCriticalPath
             return elapsed;
         });
         var i = 0;
-        var put = await Percentile50(() => Timed(() => dynamo.PutItemAsync(new PutItemRequest
+        var put = await Percentile50(cost, "conditional PutItem", () => Timed(() => dynamo.PutItemAsync(new PutItemRequest
         {
             TableName = table,
             Item = Item($"K{i++}"),
             ConditionExpression = "attribute_not_exists(PK)",
         })));
-        var get = await Percentile50(() => Timed(() => dynamo.GetItemAsync(new GetItemRequest
+        var get = await Percentile50(cost, "GetItem", () => Timed(() => dynamo.GetItemAsync(new GetItemRequest
         {
             TableName = table,
             Key = new() { ["PK"] = new("K1"), ["SK"] = new("S") },
@@ -71,6 +72,7 @@ internal static class AwsCriticalPath
         Console.WriteLine($"  raw emulator calls, p50 of {Samples}: SQS send→receive {sendHop:0.00} ms, SNS publish→SQS receive {publishHop:0.00} ms, "
             + $"DynamoDB GetItem {get:0.00} ms, conditional PutItem {put:0.00} ms");
         Console.WriteLine($"  raw critical path = send hop + 2 gets + put + event hop + get + put = {critical:0.00} ms");
+        Console.WriteLine($"  stand-ins' CPU per raw call (the load moves it): {string.Join(", ", cost.PerCall)}");
         await sqs.DeleteQueueAsync(queueUrl);
         await sns.DeleteTopic(topicArn);
         await dynamo.DeleteTableAsync(table);
@@ -84,12 +86,14 @@ internal static class AwsCriticalPath
         return Stopwatch.GetElapsedTime(start);
     }
 
-    private static async Task<double> Percentile50(Func<Task<TimeSpan>> sample)
+    private static async Task<double> Percentile50(StandInCpu cost, string call, Func<Task<TimeSpan>> sample)
     {
         for (var warm = 0; warm < 30; warm++)
         {
             await sample();
         }
+
+        using var measured = cost.Measure(call, Samples);
 
         var samples = new List<double>(Samples);
         for (var n = 0; n < Samples; n++)
