@@ -12,7 +12,8 @@ namespace Unbundled.Benchmarks.Mutations;
 /// <summary>
 /// The raw cost of the emulator calls a mutation cannot do without, measured one by one on the same stand-ins: the command
 /// hop, the Customers endpoint's two reads (its outbox record, then the claim the handler asks for) and its conditional
-/// write, then the event hop with the projector's read and conditional write. Nothing else is on the path: the reply goes
+/// write, then the event hop with the projector's conditional write of the new view (it reads the view only when that
+/// write finds one, on a redelivery). Nothing else is on the path: the reply goes
 /// to the API in memory (it never crosses SQS), the API learns of the projection from the projector's save without
 /// reading it back, and the dispatched marker and the deletes happen beside the event hop.
 /// </summary>
@@ -68,10 +69,10 @@ internal static class AwsCriticalPath
             ConsistentRead = true,
         })));
 
-        var critical = sendHop + 2 * get + put + publishHop + get + put;
+        var critical = sendHop + 2 * get + put + publishHop + put;
         Console.WriteLine($"  raw emulator calls, p50 of {Samples}: SQS send→receive {sendHop:0.00} ms, SNS publish→SQS receive {publishHop:0.00} ms, "
             + $"DynamoDB GetItem {get:0.00} ms, conditional PutItem {put:0.00} ms");
-        Console.WriteLine($"  raw critical path = send hop + 2 gets + put + event hop + get + put = {critical:0.00} ms");
+        Console.WriteLine($"  raw critical path = send hop + 2 gets + put + event hop + put = {critical:0.00} ms");
         Console.WriteLine($"  stand-ins' CPU per raw call (the load moves it): {string.Join(", ", cost.PerCall)}");
         await sqs.DeleteQueueAsync(queueUrl);
         await sns.DeleteTopic(topicArn);
