@@ -4,30 +4,50 @@ using Unbundled.Ports;
 
 namespace Unbundled.Endpoints.Tests.Fakes;
 
+/// <summary>
+/// Views in memory that keep the contract of <see cref="ICustomerViews"/>: a save stores only if the stored view is the
+/// one this instance last read (none, if it read none), and an instance serves one message (<see cref="NextMessage"/>).
+/// </summary>
 internal sealed class InMemoryCustomerViews : ICustomerViews
 {
-    private readonly Dictionary<Guid, CustomerView> views = [];
+    private readonly Store store;
     private readonly Dictionary<Guid, CustomerView?> read = [];
 
-    public int Saves { get; private set; }
+    public InMemoryCustomerViews()
+        : this(new Store())
+    {
+    }
+
+    private InMemoryCustomerViews(Store store) => this.store = store;
+
+    public int Saves => store.Saves;
+
+    /// <summary>The instance the next message gets: the same views, nothing read yet.</summary>
+    public InMemoryCustomerViews NextMessage() => new(store);
 
     public Task<CustomerView?> Find(Guid customerId, CancellationToken cancellationToken)
     {
-        read[customerId] = views.GetValueOrDefault(customerId);
+        read[customerId] = store.Views.GetValueOrDefault(customerId);
         return Task.FromResult(read[customerId]);
     }
 
-    /// <summary>As the contract says: stores only if the stored view is the one last read (none, if none was read).</summary>
     public Task Save(CustomerView view, CancellationToken cancellationToken)
     {
-        if (!ReferenceEquals(views.GetValueOrDefault(view.Id), read.GetValueOrDefault(view.Id)))
+        if (!ReferenceEquals(store.Views.GetValueOrDefault(view.Id), read.GetValueOrDefault(view.Id)))
         {
             throw new DBConcurrencyException($"Customer view {view.Id} changed since it was read.");
         }
 
-        views[view.Id] = view;
+        store.Views[view.Id] = view;
         read[view.Id] = view;
-        Saves++;
+        store.Saves++;
         return Task.CompletedTask;
+    }
+
+    private sealed class Store
+    {
+        public Dictionary<Guid, CustomerView> Views { get; } = [];
+
+        public int Saves { get; set; }
     }
 }
