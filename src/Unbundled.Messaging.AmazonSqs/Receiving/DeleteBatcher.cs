@@ -8,10 +8,14 @@ namespace Unbundled.Messaging.AmazonSqs.Receiving;
 /// <summary>
 /// Deletes processed messages with <c>DeleteMessageBatch</c>: whatever has queued up while the previous call ran goes in
 /// the next, up to 10. Nothing waits to fill a batch, so a lone message is deleted at once; under load one request
-/// deletes many, which cuts requests (and cost) per message.
+/// deletes many, which cuts requests (and cost) per message; after a batch of several the next one gathers for
+/// <see cref="PauseUnderLoad"/> first.
 /// </summary>
 internal sealed class DeleteBatcher
 {
+    /// <summary>How long a delete may wait for others under load: short beside any visibility timeout.</summary>
+    internal static readonly TimeSpan PauseUnderLoad = TimeSpan.FromMilliseconds(2);
+
     private readonly SqsClients clients;
     private readonly string queueUrl;
     private readonly RequestBatcher<string> batcher;
@@ -20,7 +24,8 @@ internal sealed class DeleteBatcher
     {
         this.clients = clients;
         this.queueUrl = queueUrl;
-        batcher = new RequestBatcher<string>(SizeBoundedBatches.MaxEntries, DeleteAll);
+        // Nobody waits on a delete but the message's processing slot: under load, gathering for a moment more saves requests.
+        batcher = new RequestBatcher<string>(SizeBoundedBatches.MaxEntries, DeleteAll, PauseUnderLoad);
     }
 
     /// <summary>Completes once SQS has deleted the message.</summary>

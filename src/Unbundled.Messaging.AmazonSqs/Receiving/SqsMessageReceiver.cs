@@ -7,7 +7,7 @@ using Unbundled.Messaging.Transport;
 namespace Unbundled.Messaging.AmazonSqs.Receiving;
 
 /// <summary>
-/// The receive pump of one queue: ceil(concurrency/10) long-polling loops, taking turns to poll, that never fetch more
+/// The receive pump of one queue: ceil(concurrency/10) long-polling loops, taking turns to poll (<see cref="PollTurn"/>, which spaces the polls a little under load), that never fetch more
 /// messages than there are free processing slots (docs/wire-format.md §3.5), visibility renewal while a handler runs, deletion only
 /// after the handler's outgoing messages went out, immediate retries by making the message visible again at once. Handlers
 /// in this process may also hand it a message in memory (<see cref="TryHandOff"/>), up to MaxConcurrency at once.
@@ -30,7 +30,7 @@ internal sealed class SqsMessageReceiver(
 
     private readonly List<Task> loops = [];
     private readonly ProcessingTasks inFlight = new();
-    private readonly SemaphoreSlim pollTurn = new(1, 1);
+    private readonly PollTurn pollTurn = new();
     private SqsReceiverContext? context;
     private int maxConcurrency;
     private CancellationTokenSource stopping = new();
@@ -145,12 +145,7 @@ internal sealed class SqsMessageReceiver(
             var polling = false;
             try
             {
-                // One long poll per queue at a time: the loops take turns, each starting its receive as soon as the previous
-                // one returns. Concurrent polls of a queue add requests, not messages: while one waits, another that finds
-                // the queue empty comes back with nothing (fauxqs wakes them all for one message; SQS holds the others to
-                // their 20 s). Several loops still matter: each holds its own slots, so more messages can be in flight than one
-                // receive brings.
-                await pollTurn.WaitAsync(cancellationToken);
+                await pollTurn.Take(cancellationToken);
                 polling = true;
                 await slots.WaitAsync(cancellationToken);
                 taken = 1;
@@ -162,8 +157,8 @@ internal sealed class SqsMessageReceiver(
                 // A stop cuts the long poll short (waiting it out took up to 20 s per queue) once it has settled the
                 // messages in flight; what a receive brings once the stop began goes back at once.
                 var messages = await Receive(started.QueueUrl, taken, polls.Token);
-                pollTurn.Release();
                 polling = false;
+                pollTurn.Pass(cancellationToken.IsCancellationRequested ? 0 : messages.Count, taken);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     await started.VisibilityResets.ResetWithin(StopBudget.CleanUpTime, [.. messages.Select(message => message.ReceiptHandle)]);
@@ -192,7 +187,7 @@ internal sealed class SqsMessageReceiver(
             {
                 if (polling)
                 {
-                    pollTurn.Release();
+                    pollTurn.Pass();
                 }
 
                 if (taken > 0)

@@ -13,6 +13,17 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
     private bool flushing;
     private TaskCompletionSource? idle;
 
+    /// <summary>
+    /// After a call that carried several requests (a sign of load), how long the next call waits for more to gather, when
+    /// some but not a full batch are waiting. Zero (the default) never waits. A call that carried one never makes the next
+    /// wait, so at low load every request still goes at once; only for requests nobody waits on for an answer (deletes,
+    /// markers).
+    /// </summary>
+    public TimeSpan PauseUnderLoad { get; init; }
+
+    /// <summary>The clock of <see cref="PauseUnderLoad"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Queues <paramref name="item"/>; the task ends with its own result once the call that carried it returns.</summary>
     public Task<TResult> Add(TItem item, CancellationToken cancellationToken = default)
     {
@@ -84,8 +95,14 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
 
     private async Task Flush()
     {
+        var lastCount = 0;
         while (true)
         {
+            if (lastCount > 1 && PauseUnderLoad > TimeSpan.Zero && Waiting is var waiting && waiting > 0 && waiting < maxBatch)
+            {
+                await Task.Delay(PauseUnderLoad, Time);
+            }
+
             List<Pending> batch;
             lock (gate)
             {
@@ -101,6 +118,7 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
                 pending = pending.Count <= maxBatch ? [] : pending[maxBatch..];
             }
 
+            lastCount = batch.Count;
             try
             {
                 var results = await execute([.. batch.Select(entry => entry.Item)]);
@@ -120,13 +138,17 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
 }
 
 /// <summary>A <see cref="RequestBatcher{TItem,TResult}"/> for calls that return nothing per request.</summary>
-public sealed class RequestBatcher<TItem>(int maxBatch, Func<IReadOnlyList<TItem>, Task> execute)
+/// <param name="pauseUnderLoad">See <see cref="RequestBatcher{TItem,TResult}.PauseUnderLoad"/>.</param>
+public sealed class RequestBatcher<TItem>(int maxBatch, Func<IReadOnlyList<TItem>, Task> execute, TimeSpan pauseUnderLoad = default)
 {
     private readonly RequestBatcher<TItem, bool> batcher = new(maxBatch, async items =>
     {
         await execute(items);
         return new bool[items.Count];
-    });
+    })
+    {
+        PauseUnderLoad = pauseUnderLoad,
+    };
 
     /// <inheritdoc cref="RequestBatcher{TItem,TResult}.Add"/>
     public Task Add(TItem item, CancellationToken cancellationToken = default) => batcher.Add(item, cancellationToken);

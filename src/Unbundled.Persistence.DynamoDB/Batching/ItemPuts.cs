@@ -7,7 +7,8 @@ namespace Unbundled.Persistence.DynamoDB.Batching;
 /// <summary>
 /// Unconditional puts, coalesced like <see cref="ItemReads"/>: a lone put is a <c>PutItem</c>, puts that arrive while another
 /// call is in flight go together in one <c>BatchWriteItem</c> (up to 25). BatchWriteItem takes no conditions, so only
-/// writes that need none come here: the outbox's dispatched markers.
+/// writes that need none come here: the outbox's dispatched markers. After a batch of several, the next gathers for a
+/// moment first (<see cref="RequestBatcher{TItem,TResult}.PauseUnderLoad"/>).
 /// </summary>
 internal sealed class ItemPuts
 {
@@ -25,7 +26,8 @@ internal sealed class ItemPuts
     {
         this.client = client;
         this.tableName = tableName;
-        batcher = new(MaxItems, Write);
+        // Nobody waits on a marker but the message's delete: under load, gathering for a moment more saves requests.
+        batcher = new(MaxItems, Write) { PauseUnderLoad = TimeSpan.FromMilliseconds(2) };
     }
 
     /// <summary>Writes (or replaces) the item; the task ends when DynamoDB has it.</summary>

@@ -9,7 +9,15 @@ namespace Unbundled.Benchmarks.Mutations;
 /// </summary>
 internal sealed class StandInCpu(LocalAwsStandIns standIns)
 {
+    private readonly List<string> perCall = [];
+
+    /// <summary>What <see cref="Measure"/> found, one entry per call measured.</summary>
+    public IReadOnlyList<string> PerCall => perCall;
+
     public (TimeSpan Fauxqs, TimeSpan Dynalite) Snapshot() => (standIns.SqsSnsProcessorTime, standIns.DynamoDbProcessorTime);
+
+    /// <summary>Until disposed, counts the stand-ins' CPU for <paramref name="calls"/> repetitions of <paramref name="call"/>.</summary>
+    public IDisposable Measure(string call, int calls) => new Measurement(this, call, calls, Snapshot());
 
     public string PerMutation((TimeSpan Fauxqs, TimeSpan Dynalite) before, int mutations, double ourMilliseconds)
     {
@@ -20,5 +28,16 @@ internal sealed class StandInCpu(LocalAwsStandIns standIns)
             CultureInfo.InvariantCulture,
             $"CPU per mutation: ours {ourMilliseconds:0.00} ms + fauxqs {fauxqs:0.00} ms + dynalite {dynalite:0.00} ms = {total:0.00} ms "
             + $"({Environment.ProcessorCount} cores allow {Environment.ProcessorCount * 1000 / total:N0} mutations/s)");
+    }
+
+    private sealed class Measurement(StandInCpu owner, string call, int calls, (TimeSpan Fauxqs, TimeSpan Dynalite) before) : IDisposable
+    {
+        public void Dispose()
+        {
+            var (fauxqs, dynalite) = owner.Snapshot();
+            owner.perCall.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{call} fauxqs {(fauxqs - before.Fauxqs).TotalMilliseconds / calls:0.000} + dynalite {(dynalite - before.Dynalite).TotalMilliseconds / calls:0.000} ms"));
+        }
     }
 }

@@ -30,12 +30,13 @@ public sealed class When_an_invite_is_projected
     public async Task A_redelivered_event_does_not_write_again()
     {
         var views = new InMemoryCustomerViews();
-        var handler = new CustomerInvitedHandler(NullLogger<CustomerInvitedHandler>.Instance, views);
         var invited = new CustomerInvited(Guid.NewGuid(), Guid.NewGuid(), "ada@example.com", DateTimeOffset.UnixEpoch);
 
-        await handler.Handle(invited, new TestableMessageHandlerContext());
-        await handler.Handle(invited, new TestableMessageHandlerContext());
+        // Each delivery gets its own views instance, as the endpoint's scope per message gives it.
+        await new CustomerInvitedHandler(NullLogger<CustomerInvitedHandler>.Instance, views).Handle(invited, new TestableMessageHandlerContext());
+        await new CustomerInvitedHandler(NullLogger<CustomerInvitedHandler>.Instance, views.NextMessage()).Handle(invited, new TestableMessageHandlerContext());
 
         Assert.Equal(1, views.Saves);
+        Assert.Equal([invited.EventId], (await views.NextMessage().Find(invited.CustomerId, CancellationToken.None))!.AppliedEventIds);
     }
 }

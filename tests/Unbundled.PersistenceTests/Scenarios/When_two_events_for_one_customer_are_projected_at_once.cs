@@ -51,6 +51,17 @@ public abstract class When_two_events_for_one_customer_are_projected_at_once<TWo
         Assert.Equal("ada@example.com", (await World.CustomerViews().Find(customerId, CancellationToken.None))!.Email);
     }
 
+    [Fact]
+    public async Task Should_refuse_a_save_that_read_nothing_when_a_view_exists()
+    {
+        // The projector saves an invite's view without reading it first (it almost never exists): by the contract a save
+        // that read nothing is a save that read none, so it must not overwrite a view that exists.
+        await Save(World.CustomerViews(), Event("ada@example.com"));
+
+        await Assert.ThrowsAsync<DBConcurrencyException>(() => World.CustomerViews().Save(CustomerProjection.Project(null, Event("ada@example.org")), CancellationToken.None));
+        Assert.Equal("ada@example.com", (await World.CustomerViews().Find(customerId, CancellationToken.None))!.Email);
+    }
+
     private CustomerInvited Event(string email) => new(Guid.NewGuid(), customerId, email, Now);
 
     /// <summary>What the projector's handler does: read, fold, save.</summary>
