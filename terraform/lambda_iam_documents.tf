@@ -48,6 +48,20 @@ data "aws_iam_policy_document" "api_function" {
     actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem"]
     resources = [aws_dynamodb_table.unbundled.arn]
   }
+
+  # /health runs the custom checks when asked (README "Operations"): error's approximate counts and the table ACTIVE.
+  # Only this function serves HTTP, so only it makes these calls.
+  statement {
+    sid       = "CheckErrorQueue"
+    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
+    resources = [aws_sqs_queue.error.arn]
+  }
+
+  statement {
+    sid       = "CheckTable"
+    actions   = ["dynamodb:DescribeTable"]
+    resources = [aws_dynamodb_table.unbundled.arn]
+  }
 }
 
 locals {

@@ -42,9 +42,10 @@ internal static class ShellChecks
         Add(services, endpoint, SqsQueueReachable.MainQueueOf(transport, endpoint, Interval), HealthStatus.Unhealthy, periodic);
         Add(services, endpoint, new DynamoDbTableActive(table, Interval), HealthStatus.Unhealthy, periodic);
         Add(services, endpoint, new SqsQueueEmpty(transport, endpoint.ErrorQueue, Interval), HealthStatus.Degraded, periodic);
-        if (endpoint.EndpointName == EndpointNames.Api)
+        // A function's environment creates its reply queue on its first request (docs/lambda.md): none yet is no fault.
+        if (endpoint.EndpointName == EndpointNames.Api && periodic)
         {
-            Add(services, endpoint, SqsQueueReachable.InstanceQueueOf(transport, endpoint, Interval), HealthStatus.Unhealthy, periodic);
+            Add(services, endpoint, SqsQueueReachable.InstanceQueueOf(transport, endpoint, Interval), HealthStatus.Unhealthy);
         }
     }
 

@@ -18,13 +18,23 @@ internal static class LambdaGrants
     /// <summary>The reply queue is created and polled by its URL from CreateQueue, its visibility known: no look-ups.</summary>
     private static readonly string[] ReplyQueueLookUps = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
 
+    /// <summary>
+    /// The custom checks, which a function runs only when <c>/health</c> asks: only the API's function serves HTTP, and
+    /// it has no reply-queue check (its queue is created on first use).
+    /// </summary>
+    private static readonly string[] Checks = ["SqsQueueReachable", "SqsQueueEmpty", "DynamoDbTableActive"];
+
     public static IReadOnlySet<(string Action, string Resource)> Expected(SystemTopology topology, EndpointTopology endpoint, string role)
     {
         var ownQueue = topology.Arns.Queue(endpoint.Transport.Queues[0].Name);
         var replyQueues = endpoint.Transport.Queues.Where(queue => queue.InstanceSpecific).Select(queue => topology.Arns.Queue(queue.Name)).ToHashSet();
         var ownQueueCalls = IsMapped(topology, endpoint) ? [.. InitCalls, .. MappingCalls] : InitCalls;
         var logGroup = topology.Arns.For("logs", $"log-group:/aws/lambda/{CodeTopology.Prefix}unbundled-{role}:*");
-        return endpoint.Permissions(GrantPhase.Runtime)
+        var servesHttp = replyQueues.Count > 0;
+        return endpoint.Grants
+            .Where(grant => grant.Phase == GrantPhase.Runtime)
+            .Where(grant => !Checks.Contains(grant.By) || (servesHttp && !replyQueues.Contains(grant.Resource)))
+            .Select(grant => (grant.Action, grant.Resource))
             // Delays stay within SQS's native 900 s: a frozen environment cannot poll a -delay.fifo queue.
             .Where(grant => !grant.Resource.EndsWith("-delay.fifo", StringComparison.Ordinal))
             .Where(grant => grant.Resource != ownQueue || ownQueueCalls.Contains(grant.Action))
