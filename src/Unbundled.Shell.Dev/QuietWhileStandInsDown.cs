@@ -6,16 +6,16 @@ namespace Unbundled.Shell.Dev;
 /// <summary>
 /// While a stand-in is down (reported once by <see cref="StandInsWatch"/>), the messaging library's warnings are held
 /// back: every receive loop would log its failed attempt once a second, about 500 lines a minute saying the same thing.
-/// Errors still show.
+/// So are the health checks' (each <c>/health</c> poll would warn that <c>error</c> cannot be read). Errors still show.
 /// </summary>
 internal sealed class QuietWhileStandInsDown(ILoggerFactory inner, LocalAwsStandIns standIns) : ILoggerFactory
 {
-    private const string MessagingCategory = "Unbundled.Messaging";
+    private static readonly string[] QuietCategories = ["Unbundled.Messaging", "Microsoft.Extensions.Diagnostics.HealthChecks"];
 
     public ILogger CreateLogger(string categoryName)
     {
         var logger = inner.CreateLogger(categoryName);
-        return categoryName.StartsWith(MessagingCategory, StringComparison.Ordinal) ? new QuietLogger(logger, standIns) : logger;
+        return QuietCategories.Any(category => categoryName.StartsWith(category, StringComparison.Ordinal)) ? new QuietLogger(logger, standIns) : logger;
     }
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
