@@ -10,12 +10,13 @@ namespace Unbundled.Shell.Dev;
 /// </summary>
 internal sealed class QuietWhileStandInsDown(ILoggerFactory inner, LocalAwsStandIns standIns) : ILoggerFactory
 {
-    private static readonly string[] QuietCategories = ["Unbundled.Messaging", "Microsoft.Extensions.Diagnostics.HealthChecks"];
+    private const string MessagingCategory = "Unbundled.Messaging";
+    private const string HealthChecksCategory = "Microsoft.Extensions.Diagnostics.HealthChecks";
 
     public ILogger CreateLogger(string categoryName)
     {
         var logger = inner.CreateLogger(categoryName);
-        return QuietCategories.Any(category => categoryName.StartsWith(category, StringComparison.Ordinal)) ? new QuietLogger(logger, standIns) : logger;
+        return categoryName.StartsWith(MessagingCategory, StringComparison.Ordinal) || categoryName.StartsWith(HealthChecksCategory, StringComparison.Ordinal) ? new QuietLogger(logger, standIns) : logger;
     }
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);

@@ -44,6 +44,9 @@ public sealed class When_units_share_a_batch : SqliteDatabaseTest
         Assert.Equal(["ada@example.com", "grace@example.com", "taken@example.com"], await ClaimedEmails());
     }
 
+    private static Task OnOwnThread(Func<Task> commit) =>
+        Task.Factory.StartNew(commit, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
     private static BatchedStatement Claim(string email) => new(Insert, ("$key", email));
 
     /// <summary>
@@ -60,9 +63,11 @@ public sealed class When_units_share_a_batch : SqliteDatabaseTest
             blocker = Task.Run(() => BatchedWrites.Add(Database, Claim("blocker@example.com")));
             // The blocker's batch is under way (its unit left the queue) before the three are queued behind it.
             Assert.True(SpinWait.SpinUntil(() => Database.Writer.WhenIdle().IsCompleted is false && Database.Writer.Waiting == 0, Patience));
-            a = Task.Run(() => BatchedWrites.Commit(Database, first));
-            b = Task.Run(() => BatchedWrites.Commit(Database, second));
-            c = Task.Run(() => BatchedWrites.Commit(Database, third));
+            // Threads of their own: the pool may be starved meanwhile, one of its threads held by this spin, one by the
+            // blocked writer and others by the test classes running beside this one.
+            a = OnOwnThread(() => BatchedWrites.Commit(Database, first));
+            b = OnOwnThread(() => BatchedWrites.Commit(Database, second));
+            c = OnOwnThread(() => BatchedWrites.Commit(Database, third));
             Assert.True(SpinWait.SpinUntil(() => Database.Writer.Waiting == 3, Patience));
             Assert.False(blocker.IsCompleted || a.IsCompleted || b.IsCompleted || c.IsCompleted);
         }
