@@ -86,8 +86,27 @@ locals {
 # for an immediate retry or release it at stop (ChangeMessageVisibility), read the visibility timeout and its ARN at start-up
 # (GetQueueAttributes), and send to itself (delayed retries, and the delay pump moving due messages back). The delay pump
 # receives from the -delay.fifo queue, sends a message round it again while more than 900 s remain, and deletes it.
+# The custom checks, which feed /health and ServicePulse (README "Operations"): failed messages waiting in error (its
+# approximate counts) and the table ACTIVE. The own-queue check reads what OwnQueue already allows. Every task runs them;
+# of the functions only the API's, which serves /health.
+data "aws_iam_policy_document" "custom_checks" {
+  statement {
+    sid       = "CheckErrorQueue"
+    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
+    resources = [aws_sqs_queue.error.arn]
+  }
+
+  statement {
+    sid       = "CheckTable"
+    actions   = ["dynamodb:DescribeTable"]
+    resources = [aws_dynamodb_table.unbundled.arn]
+  }
+}
+
 data "aws_iam_policy_document" "endpoint" {
   for_each = local.endpoint_queues
+
+  source_policy_documents = [data.aws_iam_policy_document.custom_checks.json]
 
   statement {
     sid = "OwnQueue"
@@ -113,20 +132,6 @@ data "aws_iam_policy_document" "endpoint" {
     sid       = "SendToServiceControl"
     actions   = ["sqs:GetQueueUrl", "sqs:SendMessage"]
     resources = [for queue in local.endpoint_servicecontrol_queues[each.key] : local.servicecontrol_side_queue_arns[queue] if local.servicecontrol_side_queue_enabled[queue]]
-  }
-
-  # The custom checks, which feed /health and ServicePulse (README "Operations"): failed messages waiting in error
-  # (its approximate counts) and the table ACTIVE. The own-queue check reads what OwnQueue already allows.
-  statement {
-    sid       = "CheckErrorQueue"
-    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
-    resources = [aws_sqs_queue.error.arn]
-  }
-
-  statement {
-    sid       = "CheckTable"
-    actions   = ["dynamodb:DescribeTable"]
-    resources = [aws_dynamodb_table.unbundled.arn]
   }
 }
 

@@ -2,8 +2,9 @@
 # deployment = "lambda": each function's own calls, on top of what every function does (lambda_iam.tf)
 ################################################################################
 
+# /health runs the custom checks when asked: only this function serves HTTP, so only it makes their calls.
 data "aws_iam_policy_document" "api_function" {
-  source_policy_documents = [data.aws_iam_policy_document.function["api"].json]
+  source_policy_documents = [data.aws_iam_policy_document.function["api"].json, data.aws_iam_policy_document.custom_checks.json]
 
   statement {
     sid       = "SendCommandsToCustomers"
@@ -46,20 +47,6 @@ data "aws_iam_policy_document" "api_function" {
   statement {
     sid       = "ReadCustomersView"
     actions   = ["dynamodb:BatchGetItem", "dynamodb:GetItem"]
-    resources = [aws_dynamodb_table.unbundled.arn]
-  }
-
-  # /health runs the custom checks when asked (README "Operations"): error's approximate counts and the table ACTIVE.
-  # Only this function serves HTTP, so only it makes these calls.
-  statement {
-    sid       = "CheckErrorQueue"
-    actions   = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"]
-    resources = [aws_sqs_queue.error.arn]
-  }
-
-  statement {
-    sid       = "CheckTable"
-    actions   = ["dynamodb:DescribeTable"]
     resources = [aws_dynamodb_table.unbundled.arn]
   }
 }
