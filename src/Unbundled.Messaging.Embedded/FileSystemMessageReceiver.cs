@@ -61,7 +61,7 @@ internal sealed class FileSystemMessageReceiver : IMessageReceiver, IAsyncDispos
     public Task StartReceive(CancellationToken cancellationToken = default)
     {
         var (slots, retries) = initialized ?? throw new InvalidOperationException($"The receiver of {queue.Name} starts only once initialized.");
-        var claims = new InflightClaims(queue);
+        var claims = new InflightClaims(queue, SlotFiles.CountFor(slots.Count));
         if (claims.RecoverAbandoned() is { Count: > 0 } recovered)
         {
             logger.LogWarning("Returned {Count} messages claimed by a stopped receiver to {Queue}", recovered.Count, queue.Name);

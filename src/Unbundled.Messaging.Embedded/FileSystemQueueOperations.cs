@@ -20,7 +20,7 @@ internal sealed class FileSystemQueueOperations(FileSystemTransport transport, Q
     public Task<IQueueBrowse> Browse(string queue, int max, CancellationToken cancellationToken = default)
     {
         var folder = queues.Get(Path.GetFileName(Existing(queue)));
-        var claims = new InflightClaims(folder);
+        var claims = new InflightClaims(folder, slotCount: 0);
         claims.RecoverAbandoned();
         var messages = new List<QueuedMessage>();
         foreach (var path in Directory.EnumerateFiles(folder.Path, "*" + QueueFolder.Extension).Order(StringComparer.Ordinal))

@@ -9,6 +9,8 @@ internal sealed class ProcessingSlots(int count)
 {
     private readonly SemaphoreSlim free = new(count, count);
 
+    public int Count => count;
+
     public Task Take(CancellationToken cancellationToken) => free.WaitAsync(cancellationToken);
 
     public bool TryTake() => free.Wait(0);

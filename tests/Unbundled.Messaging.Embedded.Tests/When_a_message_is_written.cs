@@ -29,8 +29,9 @@ public sealed class When_a_message_is_written : TransportTest<EmbeddedWorld>
     public async Task Should_reuse_a_consumed_file_and_leave_none_of_its_old_bytes()
     {
         var sender = await StartEndpoint("Sender", c => c.SendOnly());
-        var receiver = await StartEndpoint("Receiver", c => c.RegisterHandler<DoSomethingHandler>());
+        // Sent before the receiver runs, so it is a file in the queue (a receiver running here would take it into a slot file).
         await sender.Send("Receiver", new DoSomething(new string('x', 4_000)));
+        var receiver = await StartEndpoint("Receiver", c => c.RegisterHandler<DoSomethingHandler>());
         await Observations.Next();
         var free = Path.Combine(World.Root, "Receiver", ".free");
         await Scenario.WaitUntil(() => Directory.GetFiles(free).Length == 1);

@@ -42,6 +42,30 @@ public sealed class When_two_processes_share_a_queue_folder : TransportTest<Embe
         Assert.Empty(Directory.GetFiles(Path.Combine(World.Root, "Receiver"), "*.msg"));
     }
 
+    [Fact]
+    public async Task Should_give_back_the_messages_a_crashed_process_held_in_its_slot_files()
+    {
+        var peer = await PeerProcess.Start("slow-self-sender", World.Root);
+        await Scenario.WaitUntil(() => HeldInSlots() == 3);
+        await peer.Crash();
+        await peer.DisposeAsync();
+
+        await StartEndpoint("Receiver", c => c.RegisterHandler<DoSomethingSlowlyHandler>(), label: "survivor");
+
+        // Back in the queue as files, then claimed by the survivor, whose handler waits too.
+        await Scenario.WaitUntil(() => ClaimedFiles().Length == 3 && Directory.GetFiles(Path.Combine(World.Root, "Receiver", ".inflight"), "*.lock").Length == 1);
+        Assert.Equal(0, HeldInSlots());
+        Assert.Equal(
+            ["m0", "m1", "m2"],
+            ClaimedFiles().Select(path => MessageFile.TryRead(File.ReadAllBytes(path))!.Value.Body.ToArray()).Select(Text).Order());
+    }
+
+    private int HeldInSlots() =>
+        Directory.GetDirectories(Path.Combine(World.Root, "Receiver", ".inflight")).Sum(folder => SlotFiles.HeldIn(folder).Count());
+
+    private static string Text(byte[] body) =>
+        System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("Text").GetString()!;
+
     private string[] ClaimedFiles() =>
         Directory.GetFiles(Path.Combine(World.Root, "Receiver", ".inflight"), "*.msg", SearchOption.AllDirectories);
 }

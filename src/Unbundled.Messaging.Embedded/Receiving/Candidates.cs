@@ -22,6 +22,9 @@ internal sealed class Candidates
 
     public void Hint(Candidate candidate) => channel.Writer.TryWrite(candidate);
 
+    /// <summary>Queues a candidate that must not be dropped (a message held in a slot file); false when the queue is full.</summary>
+    public bool TryHint(Candidate candidate) => channel.Reader.Count < MaxPending && channel.Writer.TryWrite(candidate);
+
     /// <summary>The watcher lost events, or a wait ended without any: the folder may hold files nobody was told of.</summary>
     public void RequestRescan() => rescanRequested = true;
 

@@ -66,6 +66,12 @@ internal sealed class ClaimedMessages(
 
     private async Task ProcessClaimed(Candidate candidate)
     {
+        if (candidate.Slot is { } slot)
+        {
+            await ProcessHeld(candidate, slot);
+            return;
+        }
+
         var fileName = candidate.FileName;
         var content = candidate.Content ?? await File.ReadAllBytesAsync(claims.PathOf(fileName), CancellationToken.None);
         if (MessageFile.TryRead(content) is not { } message)
@@ -93,5 +99,28 @@ internal sealed class ClaimedMessages(
                 candidates.Hint(new Candidate(claims.Release(fileName)));
                 break;
         }
+    }
+
+    /// <summary>
+    /// A message a slot file holds: the slot is freed once it is consumed, or once it is stored in the queue (cancelled,
+    /// recoverability failed); the sender formatted it, so it is a message file's content.
+    /// </summary>
+    private async Task ProcessHeld(Candidate candidate, SlotFile slot)
+    {
+        var content = candidate.Content!;
+        var message = MessageFile.TryRead(content)
+            ?? throw new InvalidOperationException($"A message handed to {queue.Name} from this process is not a message file's content.");
+        var outcome = await retries.Process(candidate.FileName, message.Headers, message.Body, candidate.New, handlersCancelled);
+        if (abandoned)
+        {
+            return;
+        }
+
+        if (outcome != ProcessingOutcome.Consumed && queue.Write(content, TimeSpan.Zero) is { } stored && outcome == ProcessingOutcome.RecoverabilityFailed)
+        {
+            candidates.Hint(new Candidate(stored));
+        }
+
+        claims.Slots.Release(slot);
     }
 }

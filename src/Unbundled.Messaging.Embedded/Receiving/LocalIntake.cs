@@ -16,22 +16,31 @@ internal sealed class LocalIntake(
     public void WakeDelayed() => delayed.Wake();
 
     /// <summary>
-    /// Takes a message sent from this process when a slot is free: its file is written straight into this receiver's
-    /// claimed folder, and processed from memory. The file is as durable as one in the queue (if this process dies, the
-    /// next receiver to start returns it to the queue), but it costs no claiming rename, no turn of the pump and no
-    /// watcher event. Returns false, having written nothing, when no slot is free.
+    /// Takes a message sent from this process into one of this receiver's slot files, and processes it from memory: at
+    /// once when a processing slot is free, or else when the pump finds one, as a claimed message waiting its turn. It is
+    /// as durable as a message in the queue (if this process dies, the next receiver to start returns it to the queue),
+    /// but it costs no file of its own, no rename and no watcher event. With every slot file taken, a free processing slot
+    /// still takes it as a file straight into the claimed folder. Returns false, having written nothing, when neither is
+    /// free: the sender writes it into the queue.
     /// </summary>
     public bool TryAccept(byte[] content, bool newMessage)
     {
-        if (!TryTakeSlot())
+        if (stopping.IsCancellationRequested)
         {
             return false;
         }
 
-        string fileName;
+        if (!slots.TryTake())
+        {
+            return TryHold(content, newMessage);
+        }
+
+        Candidate accepted;
         try
         {
-            fileName = queue.WriteInto(messages.Claims.FolderPath, content);
+            accepted = messages.Claims.Slots.TryWrite(content, out var slot)
+                ? new Candidate(QueueFolder.NewFileName(), content, newMessage, slot)
+                : new Candidate(queue.WriteInto(messages.Claims.FolderPath, content), content, newMessage);
         }
         catch
         {
@@ -39,7 +48,7 @@ internal sealed class LocalIntake(
             throw;
         }
 
-        _ = messages.ProcessAccepted(new Candidate(fileName, content, newMessage));
+        _ = messages.ProcessAccepted(accepted);
         return true;
     }
 
@@ -61,4 +70,22 @@ internal sealed class LocalIntake(
     }
 
     private bool TryTakeSlot() => !stopping.IsCancellationRequested && slots.TryTake();
+
+    /// <summary>Holds a message in a slot file for the pump, which processes it when a processing slot frees.</summary>
+    private bool TryHold(byte[] content, bool newMessage)
+    {
+        var files = messages.Claims.Slots;
+        if (!files.TryWrite(content, out var slot))
+        {
+            return false;
+        }
+
+        if (candidates.TryHint(new Candidate(QueueFolder.NewFileName(), content, newMessage, slot)))
+        {
+            return true;
+        }
+
+        files.Release(slot);
+        return false;
+    }
 }

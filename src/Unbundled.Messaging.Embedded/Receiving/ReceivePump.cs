@@ -23,7 +23,8 @@ internal static class ReceivePump
                 }
 
                 await slots.Take(stopping);
-                if (!messages.Claims.TryClaim(candidate.FileName))
+                // A message held in a slot file is this receiver's already; a file must be claimed from the others.
+                if (candidate.Slot is null && !messages.Claims.TryClaim(candidate.FileName))
                 {
                     slots.Release();
                     continue;
