@@ -47,7 +47,7 @@ internal sealed class FileSystemDispatcher(
         }
 
         var content = MessageFile.Format(message.Headers, message.Body.Span);
-        if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, content, handOffs.New))
+        if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, message, content, handOffs.New))
         {
             return;
         }

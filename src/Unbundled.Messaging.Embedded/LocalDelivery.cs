@@ -19,11 +19,11 @@ internal static class LocalDelivery
     }
 
     /// <summary>Writes a message file straight to a receiver of the queue in this process that has a free slot.</summary>
-    public static bool TryAccept(this LocalReceivers<LocalIntake> local, string queuePath, byte[] content, bool newMessage)
+    public static bool TryAccept(this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, byte[] content, bool newMessage)
     {
         foreach (var receiver in local.Of(queuePath))
         {
-            if (receiver.TryAccept(content, newMessage))
+            if (receiver.TryAccept(message, content, newMessage))
             {
                 return true;
             }

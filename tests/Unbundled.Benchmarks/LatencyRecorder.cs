@@ -19,6 +19,24 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>A latency measured elsewhere (the load client in its own process).</summary>
+    public void Add(double elapsedMilliseconds)
+    {
+        lock (gate)
+        {
+            milliseconds.Add(elapsedMilliseconds);
+        }
+    }
+
+    /// <summary>Every latency recorded, in milliseconds, for another process to read back.</summary>
+    public IReadOnlyList<double> All()
+    {
+        lock (gate)
+        {
+            return [.. milliseconds];
+        }
+    }
+
     public double Percentile(double p)
     {
         lock (gate)

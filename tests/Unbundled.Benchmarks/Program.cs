@@ -25,6 +25,9 @@ switch (command)
             : options.SustainSeconds > 0 ? SustainedRun.Run(options)
             : MutationsBenchmark.Run(options));
         break;
+    case LoadClient.Command:
+        await LoadClient.Run(args[1..]);
+        break;
     case "lambda-cold-start":
         await Unbundled.Benchmarks.Lambda.ColdStartBenchmark.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;

@@ -74,7 +74,7 @@ internal sealed class ClaimedMessages(
 
         var fileName = candidate.FileName;
         var content = candidate.Content ?? await File.ReadAllBytesAsync(claims.PathOf(fileName), CancellationToken.None);
-        if (MessageFile.TryRead(content) is not { } message)
+        if (Read(candidate, content) is not { } message)
         {
             logger.LogError("{File} in {Queue} is not a message file; moved as it is to {ErrorQueue}", fileName, queue.Name, errorQueue.Name);
             errorQueue.Admit(claims.PathOf(fileName));
@@ -108,7 +108,7 @@ internal sealed class ClaimedMessages(
     private async Task ProcessHeld(Candidate candidate, SlotFile slot)
     {
         var content = candidate.Content!;
-        var message = MessageFile.TryRead(content)
+        var message = Read(candidate, content)
             ?? throw new InvalidOperationException($"A message handed to {queue.Name} from this process is not a message file's content.");
         var outcome = await retries.Process(candidate.FileName, message.Headers, message.Body, candidate.New, handlersCancelled);
         if (abandoned)
@@ -123,4 +123,8 @@ internal sealed class ClaimedMessages(
 
         claims.Slots.Release(slot);
     }
+
+    /// <summary>The headers and body: as the sender in this process made them, or parsed from the file's content.</summary>
+    private static (IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body)? Read(Candidate candidate, byte[] content) =>
+        candidate.Message is { } sent ? (sent.Headers, sent.Body) : MessageFile.TryRead(content) is { } read ? (read.Headers, read.Body) : null;
 }

@@ -23,7 +23,7 @@ internal sealed class LocalIntake(
     /// still takes it as a file straight into the claimed folder. Returns false, having written nothing, when neither is
     /// free: the sender writes it into the queue.
     /// </summary>
-    public bool TryAccept(byte[] content, bool newMessage)
+    public bool TryAccept(OutgoingMessage message, byte[] content, bool newMessage)
     {
         if (stopping.IsCancellationRequested)
         {
@@ -32,15 +32,15 @@ internal sealed class LocalIntake(
 
         if (!slots.TryTake())
         {
-            return TryHold(content, newMessage);
+            return TryHold(message, content, newMessage);
         }
 
         Candidate accepted;
         try
         {
             accepted = messages.Claims.Slots.TryWrite(content, out var slot)
-                ? new Candidate(QueueFolder.NewFileName(), content, newMessage, slot)
-                : new Candidate(queue.WriteInto(messages.Claims.FolderPath, content), content, newMessage);
+                ? new Candidate(QueueFolder.NewFileName(), content, newMessage, slot, message)
+                : new Candidate(queue.WriteInto(messages.Claims.FolderPath, content), content, newMessage, Message: message);
         }
         catch
         {
@@ -72,7 +72,7 @@ internal sealed class LocalIntake(
     private bool TryTakeSlot() => !stopping.IsCancellationRequested && slots.TryTake();
 
     /// <summary>Holds a message in a slot file for the pump, which processes it when a processing slot frees.</summary>
-    private bool TryHold(byte[] content, bool newMessage)
+    private bool TryHold(OutgoingMessage message, byte[] content, bool newMessage)
     {
         var files = messages.Claims.Slots;
         if (!files.TryWrite(content, out var slot))
@@ -80,7 +80,7 @@ internal sealed class LocalIntake(
             return false;
         }
 
-        if (candidates.TryHint(new Candidate(QueueFolder.NewFileName(), content, newMessage, slot)))
+        if (candidates.TryHint(new Candidate(QueueFolder.NewFileName(), content, newMessage, slot, message)))
         {
             return true;
         }

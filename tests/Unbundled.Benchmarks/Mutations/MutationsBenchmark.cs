@@ -15,6 +15,9 @@ namespace Unbundled.Benchmarks.Mutations;
 /// </summary>
 internal static class MutationsBenchmark
 {
+    /// <summary>Over HTTP from a load client in a process of its own: CPU and allocations are then the server's alone.</summary>
+    public const string ExternalFront = "http-ext";
+
     public static async Task Run(MutationsOptions options)
     {
         Console.WriteLine(
@@ -30,7 +33,8 @@ internal static class MutationsBenchmark
         Console.WriteLine("  masstransit and no-bus keep nothing: a crash loses every claim and view");
         Console.WriteLine("  no-bus      baseline: the resolver decides and projects on the spot (no messaging, no storage)");
         Console.WriteLine("  All behind the same API code: Kestrel, the GraphQL schema, InviteCustomerMutation and its read-your-writes wait.");
-        Console.WriteLine("  http = POST /graphql over keep-alive HTTP from this process; direct = InviteCustomerMutation called in process");
+        Console.WriteLine("  http = POST /graphql over keep-alive HTTP from this process; direct = InviteCustomerMutation called in process;");
+        Console.WriteLine("  http-ext = the same HTTP client in a process of its own: CPU and alloc are the server's alone (client's CPU beside)");
 
         // One system at a time, each started, warmed up, measured and stopped before the next starts: an idle system in
         // the process is a noisy neighbour too (MassTransit's in-memory bus showed up in allocation samples taken while
@@ -123,11 +127,12 @@ internal static class MutationsBenchmark
             ("http", options.Concurrency, options.Count),
             ("direct", 1, options.SequentialCount),
             ("direct", options.Concurrency, options.Count),
+            (ExternalFront, options.Concurrency, options.Count),
         })
         {
             var before = awsRequests?.Snapshot();
             var standInsBefore = standInCpu?.Snapshot();
-            var result = await runner.Measure(front, concurrency, count);
+            var result = await runner.Measure(front, concurrency, count, options.WarmUp);
             Console.WriteLine(result.Line());
             if (awsRequests is not null && before is not null)
             {
@@ -165,8 +170,20 @@ internal static class MutationsBenchmark
             }
         }
 
-        public async Task<LoadResult> Measure(string front, int concurrency, int count)
+        public async Task<LoadResult> Measure(string front, int concurrency, int count, int warmUp)
         {
+            if (front == ExternalFront)
+            {
+                var (external, clientCpu, invitedThere) = await ExternalLoad.Drive(
+                    system.BaseAddress, count, concurrency, $"{system.Name}-ext{Guid.NewGuid():N}"[..(system.Name.Length + 12)], warmUp);
+                foreach (var customer in invitedThere)
+                {
+                    invited.Enqueue(customer);
+                }
+
+                return new LoadResult(system.Name, front, concurrency, external) { ClientCpuMilliseconds = clientCpu };
+            }
+
             GC.Collect();
             var measured = await Load.Drive(count, concurrency, _ => front == "http" ? InviteOverHttp() : InviteDirectly());
             return new LoadResult(system.Name, front, concurrency, measured);

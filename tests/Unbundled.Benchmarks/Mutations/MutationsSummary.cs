@@ -16,11 +16,11 @@ internal static class MutationsSummary
         {
             foreach (var peer in new[] { "wolverine-durable", "wolverine-invoke", "masstransit" })
             {
-                foreach (var front in new[] { "http", "direct" })
+                foreach (var front in new[] { "http", "direct", MutationsBenchmark.ExternalFront })
                 {
                     var ratio = Find(ours, front, c).Throughput / Find(peer, front, c).Throughput;
-                    var ratio1 = Find(ours, front, 1).Throughput / Find(peer, front, 1).Throughput;
-                    Console.WriteLine($"  {ours,-8} / {peer,-17} throughput, {front,-6}: {ratio:0.00}x at concurrency {c}, {ratio1:0.00}x at concurrency 1");
+                    var ratio1 = front == MutationsBenchmark.ExternalFront ? "" : $", {Find(ours, front, 1).Throughput / Find(peer, front, 1).Throughput:0.00}x at concurrency 1";
+                    Console.WriteLine($"  {ours,-8} / {peer,-17} throughput, {front,-8}: {ratio:0.00}x at concurrency {c}{ratio1}");
                 }
             }
         }
@@ -29,6 +29,7 @@ internal static class MutationsSummary
         var sequential = Find("ours-off", "http", 1);
         var loaded = Find("ours-off", "http", c);
         var defaults = Find("ours", "http", c);
+        var served = Find("ours-off", MutationsBenchmark.ExternalFront, c);
         var durable = Find("wolverine-durable", "http", c).Throughput;
         var inline = Find("wolverine-invoke", "http", 1).Throughput;
         var inMemory = Find("masstransit", "http", c).Throughput;
@@ -36,7 +37,9 @@ internal static class MutationsSummary
         Target($">= 2.5x wolverine-durable, concurrency {c}", loaded.Throughput / durable, "x", met: loaded.Throughput >= 2.5 * durable);
         Target($"ours >= 1.5x wolverine-durable, concurrency {c}", defaults.Throughput / durable, "x", met: defaults.Throughput >= 1.5 * durable);
         Target($">= 1.0x masstransit, concurrency {c} (stretch)", loaded.Throughput / inMemory, "x", met: loaded.Throughput >= inMemory);
-        Target($"CPU <= 0.25 ms per mutation, concurrency {c}", loaded.Measurement.CpuMilliseconds, "ms", met: loaded.Measurement.CpuMilliseconds <= 0.25);
+        Target($"CPU <= 0.25 ms per mutation, concurrency {c}", served.Measurement.CpuMilliseconds, "ms (server)", met: served.Measurement.CpuMilliseconds <= 0.25);
+        Console.WriteLine($"      (the server's CPU, its client in another process, as issue 13 measured with wrk; client in process: "
+            + $"{loaded.Measurement.CpuMilliseconds:0.00} ms both together)");
         Target(">= 1.0x wolverine-invoke, concurrency 1", sequential.Throughput / inline, "x", met: sequential.Throughput >= inline);
         Target("p50 <= 0.4 ms, concurrency 1", sequential.Latency.Percentile(50), "ms", met: sequential.Latency.Percentile(50) <= 0.4);
         Target("p99 <= 1.5 ms, concurrency 1", sequential.Latency.Percentile(99), "ms", met: sequential.Latency.Percentile(99) <= 1.5);
