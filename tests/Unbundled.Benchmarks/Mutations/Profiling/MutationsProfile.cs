@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Unbundled.Persistence.Sqlite;
 using Unbundled.Ports;
+using Unbundled.Shell;
 
 namespace Unbundled.Benchmarks.Mutations.Profiling;
 
@@ -35,17 +36,13 @@ internal static class MutationsProfile
         {
             Console.WriteLine();
             Console.WriteLine($"  Ours over HTTP, {variant.Name}");
-            await using var ours = await OurSystem.Start(api => CountReadModelReads(api, variant.RecheckWithoutTimer), variant.DataInsideContentRoot);
+            var views = new ReadModelReads();
+            await using var ours = await OurSystem.Start(api => CountReadModelReads(api, views, variant.RecheckWithoutTimer), variant.DataInsideContentRoot);
             if (variant.BusyTimeout)
             {
                 await BusyTimeout.Prime(ours.ApiServices.GetRequiredService<SqliteDatabase>().ConnectionString);
             }
 
-            var views = ours.ApiServices.GetRequiredService<ICustomerViews>() switch
-            {
-                RecheckingCustomerViews rechecking => rechecking.Counted,
-                var counting => (CountingCustomerViews)counting,
-            };
             using var client = new GraphQLInviteClient(ours.BaseAddress);
             var emails = new Emails("profile");
             await Load.Drive(options.WarmUp, c, _ => client.Invite(emails.Next()));
@@ -90,16 +87,12 @@ internal static class MutationsProfile
     /// Wraps the API's read model (the Projector's is untouched) to count read-your-writes reads (the SQLite reads: the
     /// experiment's re-checks are counted too) and, for the experiment, to re-check without a timer.
     /// </summary>
-    private static void CountReadModelReads(WebApplicationBuilder api, bool recheckWithoutTimer)
-    {
-        var registered = api.Services.Single(descriptor => descriptor.ServiceType == typeof(ICustomerViews));
-        api.Services.Remove(registered);
-        api.Services.AddSingleton<ICustomerViews>(services =>
+    private static void CountReadModelReads(WebApplicationBuilder api, ReadModelReads reads, bool recheckWithoutTimer) =>
+        api.Services.Decorate<ICustomerViews>(inner =>
         {
-            var counted = new CountingCustomerViews((ICustomerViews)ActivatorUtilities.CreateInstance(services, registered.ImplementationType!));
+            var counted = new CountingCustomerViews(inner, reads);
             return recheckWithoutTimer ? new RecheckingCustomerViews(counted) : counted;
         });
-    }
 
     private sealed record Variant(string Name, bool BusyTimeout, bool RecheckWithoutTimer, bool DataInsideContentRoot);
 }

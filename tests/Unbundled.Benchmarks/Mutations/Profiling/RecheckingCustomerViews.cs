@@ -10,11 +10,8 @@ namespace Unbundled.Benchmarks.Mutations.Profiling;
 /// the rare case the projection takes longer. .NET timers tick with the coarse monotonic clock (4 ms here), so a 1 ms
 /// <c>Task.Delay</c> costs up to a whole tick.
 /// </summary>
-internal sealed class RecheckingCustomerViews(CountingCustomerViews inner) : ICustomerViews
+internal sealed class RecheckingCustomerViews(ICustomerViews inner) : ICustomerViews
 {
-    /// <summary>The counter underneath, for the report.</summary>
-    public CountingCustomerViews Counted => inner;
-
     private static readonly TimeSpan Interval = TimeSpan.FromMicroseconds(100);
     private static readonly TimeSpan Patience = TimeSpan.FromMilliseconds(2);
 
