@@ -34,14 +34,15 @@ internal static class LocalDelivery
 
     /// <summary>
     /// Gives a message to a receiver of the queue in this process that has a free slot; <paramref name="processing"/>
-    /// completes once the message is processed or, failing that, stored in the queue.
+    /// completes once the message is processed or, failing that, stored in the queue. <paramref name="elsewhere"/>: start
+    /// it on another thread rather than run it on this one up to its first wait.
     /// </summary>
     public static bool TryHandOff(
-        this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, bool newMessage, out Task processing)
+        this LocalReceivers<LocalIntake> local, string queuePath, OutgoingMessage message, bool newMessage, bool elsewhere, out Task processing)
     {
         foreach (var receiver in local.Of(queuePath))
         {
-            if (receiver.TryHandOff(message, newMessage, out processing))
+            if (receiver.TryHandOff(message, newMessage, elsewhere, out processing))
             {
                 return true;
             }

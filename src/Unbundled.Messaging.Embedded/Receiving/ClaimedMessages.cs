@@ -48,10 +48,15 @@ internal sealed class ClaimedMessages(
     }
 
     /// <summary>Processes a message handed over in memory whose slot is taken; completes once it is consumed or stored.</summary>
-    public async Task ProcessHandedOff(OutgoingMessage message, bool newMessage)
+    public async Task ProcessHandedOff(OutgoingMessage message, bool newMessage, bool elsewhere)
     {
         try
         {
+            if (elsewhere)
+            {
+                await Task.Yield();
+            }
+
             var outcome = await retries.Process(message.MessageId, message.Headers, message.Body, newMessage, handlersCancelled);
             if (outcome != ProcessingOutcome.Consumed && queue.Write(MessageFile.Format(message.Headers, message.Body.Span), TimeSpan.Zero) is { } stored)
             {

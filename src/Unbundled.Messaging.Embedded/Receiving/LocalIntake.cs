@@ -57,7 +57,7 @@ internal sealed class LocalIntake(
     /// message is the durable record until <paramref name="processing"/> completes, and a message that cannot be consumed
     /// now (the receiver stops, recoverability fails) is written to the queue before it does.
     /// </summary>
-    public bool TryHandOff(OutgoingMessage message, bool newMessage, out Task processing)
+    public bool TryHandOff(OutgoingMessage message, bool newMessage, bool elsewhere, out Task processing)
     {
         if (!TryTakeSlot())
         {
@@ -65,7 +65,7 @@ internal sealed class LocalIntake(
             return false;
         }
 
-        processing = messages.ProcessHandedOff(message, newMessage);
+        processing = messages.ProcessHandedOff(message, newMessage, elsewhere);
         return true;
     }
 
