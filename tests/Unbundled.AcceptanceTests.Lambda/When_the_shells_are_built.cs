@@ -28,7 +28,10 @@ public sealed class When_the_shells_are_built(PublishedDeployables published) : 
 
         Assert.All(copies, path => Assert.True(File.Exists(path), $"{path} is missing"));
         var identities = copies.Select(path => (Hash: Sha256(path), Mvid: ModuleVersionId(path))).ToList();
-        Assert.Single(identities.Select(i => i.Hash).Distinct());
+        // The package's publish builds what changed since the tests' build: a commit in between changes every assembly's
+        // informational version (it carries the commit), and the package then holds another build of the core.
+        var differ = $"the copies differ: {string.Join(", ", copies.Zip(identities, (path, id) => $"{path} {id.Hash[..12]}"))}";
+        Assert.True(identities.Select(i => i.Hash).Distinct().Count() == 1, differ);
         Assert.Single(identities.Select(i => i.Mvid).Distinct());
         Assert.Equal(ModuleVersionId(Path.Combine(BuildOutput(assembly), assembly + ".dll")), identities[0].Mvid);
     }

@@ -10,8 +10,11 @@ namespace Unbundled.Lambda.Sqs;
 /// </summary>
 internal sealed class EventSourceQueue(SqsClients clients, string queueName, string errorQueue, ILogger logger)
 {
-    /// <summary>SQS's longest visibility timeout: 12 hours.</summary>
-    public static readonly TimeSpan MaxVisibility = TimeSpan.FromHours(12);
+    /// <summary>
+    /// The longest delay a record can get: SQS allows a visibility of up to 12 h counted from the receive, and the
+    /// invocation, at most 15 min long, runs in between.
+    /// </summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromHours(12) - TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// A delayed retry: the record stays invisible for <paramref name="delay"/> and, reported as a batch item failure,
@@ -19,7 +22,7 @@ internal sealed class EventSourceQueue(SqsClients clients, string queueName, str
     /// </summary>
     public async Task ReturnAfter(Message record, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var seconds = (int)Math.Ceiling(Math.Min(delay.TotalSeconds, MaxVisibility.TotalSeconds));
+        var seconds = (int)Math.Ceiling(Math.Min(delay.TotalSeconds, MaxDelay.TotalSeconds));
         await clients.Sqs.ChangeMessageVisibilityAsync(await clients.QueueUrl(queueName, cancellationToken), record.ReceiptHandle, seconds, cancellationToken);
     }
 

@@ -69,6 +69,7 @@ internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, EventSou
 
             DelayedRetriesDone.Count(read.Headers, message);
             var context = new MessageContext(message.MessageId, read.Headers, read.Body, ReceiveAddress);
+            // Recoverability's delayed retry, made with the record's own visibility rather than a copy (docs/lambda.md#sqs-event).
             var comesBack = false;
             async Task ReturnAfter(TimeSpan delay, CancellationToken token)
             {
