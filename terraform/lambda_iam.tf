@@ -3,9 +3,10 @@
 #
 # The calls of the endpoint on the aws shell (iam.tf, the code's topology) as the Lambda shell makes them: no -delay.fifo
 # queue (delays stay within SQS's native 900 s), the own queue received by the event source mapping (with this role:
-# ReceiveMessage, DeleteMessage, GetQueueAttributes) rather than the endpoint, the reply queues created and polled without
-# looking up their URL or visibility timeout, and the function's log stream. tests/Unbundled.Terraform.Tests derives the
-# same from the topology and fails when a statement here grants more or less.
+# ReceiveMessage, DeleteMessage, GetQueueAttributes) rather than the endpoint, its delayed retries made by the record's
+# visibility (ChangeMessageVisibility) rather than a send, the reply queues created and polled without looking up their
+# URL or visibility timeout, and the function's log stream. tests/Unbundled.Terraform.Tests derives the same from the
+# topology and fails when a statement here grants more or less.
 ################################################################################
 
 data "aws_iam_policy_document" "lambda_assume" {
@@ -49,8 +50,8 @@ data "aws_iam_policy_document" "function" {
   }
 }
 
-# Customers and Projector: the event source mapping receives and deletes their queue's messages with this role, and
-# recoverability sends a delayed retry back to it.
+# Customers and Projector: the event source mapping receives and deletes their queue's messages with this role, and a
+# delayed retry sets the record's visibility to its delay (docs/lambda.md#sqs-event): nothing is sent back to the queue.
 data "aws_iam_policy_document" "mapped_function" {
   for_each = local.mapped_functions
 
@@ -58,7 +59,7 @@ data "aws_iam_policy_document" "mapped_function" {
 
   statement {
     sid       = "OwnQueueThroughTheMapping"
-    actions   = ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:SendMessage"]
+    actions   = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]
     resources = [aws_sqs_queue.endpoint[each.key].arn]
   }
 }

@@ -12,9 +12,6 @@ namespace Unbundled.Lambda.Harness;
 /// </summary>
 internal sealed class ExecutionEnvironment : IAsyncDisposable
 {
-    /// <summary>Lambda's limit for the init phase of an on-demand function.</summary>
-    private static readonly TimeSpan InitTimeout = TimeSpan.FromSeconds(10);
-
     private readonly FunctionDefinition function;
     private readonly RuntimeApiServer api;
     private readonly Process process;
@@ -79,8 +76,8 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
         InvocationResult Result(InvocationOutcome outcome, byte[] body, FunctionError? error) =>
             new(outcome, body, error, invocation.RequestId, cold, Stopwatch.GetElapsedTime(began));
 
-        // Init: until the process asks for the invocation, within Lambda's 10 s init limit.
-        var initEnded = Task.Delay(InitTimeout, clock, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Init: until the process asks for the invocation, within the init limit (Lambda's 10 s by default).
+        var initEnded = Task.Delay(function.InitTimeout, clock, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         var first = await Task.WhenAny(invocation.Taken, api.InitError, exited.Task, initEnded);
         if (first != invocation.Taken)
         {
@@ -89,7 +86,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
             return first == api.InitError
                 ? Result(InvocationOutcome.InitError, [], await api.InitError)
                 : Result(InvocationOutcome.InitError, [], new FunctionError(
-                    exited.Task.IsCompleted ? $"Runtime exited before taking an invocation: exit status {process.ExitCode}" : "Init timed out", "Runtime.ExitError", []));
+                    first == exited.Task ? $"Runtime exited before taking an invocation: exit status {process.ExitCode}" : "Init timed out", "Runtime.ExitError", []));
         }
 
         var untilDeadline = Max(invocation.Deadline - clock.GetUtcNow(), TimeSpan.Zero);
@@ -113,7 +110,7 @@ internal sealed class ExecutionEnvironment : IAsyncDisposable
     /// <summary>Runs the init phase ahead of any invocation, as provisioned concurrency does; false when it failed.</summary>
     public async Task<bool> Initialize(CancellationToken cancellationToken)
     {
-        await Task.WhenAny(api.Initialized, api.InitError, exited.Task, Task.Delay(InitTimeout, cancellationToken));
+        await Task.WhenAny(api.Initialized, api.InitError, exited.Task, Task.Delay(function.InitTimeout, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         // Its first invocation finds it initialized: no cold start for the caller.
         warm = api.Initialized.IsCompleted;

@@ -15,5 +15,14 @@ public sealed record FunctionDefinition(
     TimeSpan Timeout,
     int MaxEnvironments = 1)
 {
+    /// <summary>Lambda's limit for the init phase of an on-demand function.</summary>
+    public static readonly TimeSpan LambdaInitLimit = TimeSpan.FromSeconds(10);
+
     public int MemorySizeMb { get; init; } = 512;
+
+    /// <summary>
+    /// How long an environment's init may take before it counts as failed: Lambda's 10 s unless a test on a loaded
+    /// machine needs more (docs/lambda.md#the-local-harness).
+    /// </summary>
+    public TimeSpan InitTimeout { get; init; } = LambdaInitLimit;
 }

@@ -20,6 +20,9 @@ public sealed record LambdaLocalOptions(string Bootstrap, Uri SqsServiceUrl, Uri
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The init limit of every environment: Lambda's 10 s, unless a test on a loaded machine needs more.</summary>
+    public TimeSpan InitTimeout { get; init; } = FunctionDefinition.LambdaInitLimit;
+
     /// <summary>Environments per function at most (reserved concurrency); at least the mappings' maximum concurrency.</summary>
     public int MaxEnvironments { get; init; } = 4;
 
@@ -49,8 +52,9 @@ public sealed record LambdaLocalOptions(string Bootstrap, Uri SqsServiceUrl, Uri
             ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDbServiceUrl.ToString(),
             ["Unbundled__NamePrefix"] = NamePrefix,
         };
-        return Bootstrap.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+        var definition = Bootstrap.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new FunctionDefinition(NamePrefix + name, "dotnet", [Bootstrap], environment, Timeout, MaxEnvironments)
             : new FunctionDefinition(NamePrefix + name, Bootstrap, [], environment, Timeout, MaxEnvironments);
+        return definition with { InitTimeout = InitTimeout };
     }
 }

@@ -34,6 +34,7 @@ public sealed class LambdaSystem : ISystemUnderTest
         {
             NamePrefix = prefix,
             ApiPort = port,
+            InitTimeout = LoadedMachine.InitLimit,
             Settings = new Dictionary<string, string>
             {
                 ["Unbundled__FailOnceDomain"] = ISystemUnderTest.FailOnceDomain,

@@ -1,6 +1,6 @@
 using Xunit;
 
-// Each fixture starts five function processes (two Customers and two Projector environments ahead, and the API), each
-// with Lambda's 10 s init limit (docs/lambda.md#deadline). Started all at once on a 2-core machine, their inits starve
-// each other past it; one class at a time keeps every init within the limit that Lambda itself enforces.
+// Each fixture starts five function processes (two Customers and two Projector environments ahead, and the API). Started
+// all at once on a 2-core machine, their inits starve each other, even past the generous init limit the tests give them
+// (LoadedMachine.InitLimit, docs/lambda.md#the-local-harness); one class at a time keeps every init short.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

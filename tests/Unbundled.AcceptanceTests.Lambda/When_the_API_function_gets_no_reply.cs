@@ -29,6 +29,7 @@ public sealed class When_the_API_function_gets_no_reply : IAsyncLifetime
         api = await LambdaLocalSystem.StartApi(new LambdaLocalOptions(LambdaSystem.Bootstrap, emulators.SqsServiceUrl, emulators.SnsServiceUrl, emulators.DynamoDbServiceUrl)
         {
             NamePrefix = prefix,
+            InitTimeout = LoadedMachine.InitLimit,
             Settings = new Dictionary<string, string> { ["request-timeout-seconds"] = "2", ["Logging__LogLevel__Default"] = "Warning" },
         }, NullLoggerFactory.Instance);
         client = new GraphQLClient(new HttpClient { BaseAddress = api.ApiAddress, Timeout = TimeSpan.FromSeconds(60) });

@@ -3,7 +3,10 @@ using Unbundled.Messaging;
 
 namespace Unbundled.Lambda.TestFunction;
 
-/// <summary>Writes one line per attempt to the attempts file the test gives it, so the test can count what ran.</summary>
+/// <summary>
+/// Writes one line per attempt to the attempts file the test gives it, so the test can count what ran: the work's id, the
+/// message id, the delayed retries the message has had (its <c>NServiceBus.Retries</c> header, 0 without one) and the time.
+/// </summary>
 public sealed class DoWorkHandler : IHandleMessages<DoWork>
 {
     // Records of one batch run concurrently: their lines go in one at a time.
@@ -18,7 +21,8 @@ public sealed class DoWorkHandler : IHandleMessages<DoWork>
         lock (AttemptsLock)
         {
             earlier = File.Exists(AttemptsFile) ? File.ReadAllLines(AttemptsFile).Count(l => l.StartsWith(message.Id + " ", StringComparison.Ordinal)) : 0;
-            File.AppendAllText(AttemptsFile, $"{message.Id} {context.MessageId}{Environment.NewLine}");
+            var retries = context.MessageHeaders.GetValueOrDefault(Headers.DelayedRetries, "0");
+            File.AppendAllText(AttemptsFile, FormattableString.Invariant($"{message.Id} {context.MessageId} {retries} {DateTimeOffset.UtcNow:O}{Environment.NewLine}"));
         }
 
         if (message.Poison)

@@ -26,7 +26,8 @@ public static class WorkEndpoint
             .UseTransport(transport)
             .RegisterHandler<DoWorkHandler>()
             .LimitMessageProcessingConcurrencyTo(4);
-        configuration.Recoverability.Immediate(2).Delayed(1, TimeSpan.FromSeconds(1));
+        // Short delays, so that the delayed retries come back within a test: 1 s, then 2 s.
+        configuration.Recoverability.Immediate(2).Delayed(2, TimeSpan.FromSeconds(1));
         await Endpoint.Start(configuration, null, cancellationToken);
         return new SqsEventFunction(transport);
     }

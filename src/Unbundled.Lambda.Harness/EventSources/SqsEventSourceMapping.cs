@@ -9,7 +9,8 @@ namespace Unbundled.Lambda.Harness.EventSources;
 /// <summary>
 /// Reads a queue as Lambda's SQS poller does: long polls, gathers up to the batch size within the batching window, invokes
 /// the function with up to <see cref="EventSourceMappingSettings.MaximumConcurrency"/> batches at once, and deletes only
-/// the records that succeeded; the others come back after the queue's visibility timeout (docs/lambda.md#event-source-mapping).
+/// the records that succeeded; the others it leaves alone, to come back after their visibility timeout: the queue's, or
+/// the delayed retry's that the function set (docs/lambda.md#event-source-mapping, #sqs-event).
 /// </summary>
 public sealed class SqsEventSourceMapping : IAsyncDisposable
 {

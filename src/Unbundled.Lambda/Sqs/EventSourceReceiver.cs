@@ -8,10 +8,11 @@ namespace Unbundled.Lambda.Sqs;
 
 /// <summary>
 /// The endpoint's main receiver in a function: it polls nothing, the event source mapping does; each invocation hands it a
-/// batch. A record runs through the endpoint pipeline with its immediate retries inside the invocation; recoverability's
-/// delayed retries and the error queue settle a message that keeps failing (docs/lambda.md#sqs-event).
+/// batch. A record runs through the endpoint pipeline with its immediate retries inside the invocation; a delayed retry
+/// brings the record itself back after the delay (a batch item failure whose visibility is the delay), and the error
+/// queue settles a message that keeps failing (docs/lambda.md#sqs-event).
 /// </summary>
-internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, Func<Message, Task> moveToErrorAsItIs, ILogger logger) : IMessageReceiver
+internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, EventSourceQueue queue, ILogger logger) : IMessageReceiver
 {
     private OnMessage? onMessage;
     private OnError? onError;
@@ -42,7 +43,7 @@ internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, Func<Mes
         var outcomes = new RecordOutcome[batch.Count];
         await Parallel.ForAsync(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency }, async (i, _) =>
             outcomes[i] = await Process(batch[i], cancellationToken));
-        return [.. batch.Where((_, i) => outcomes[i] == RecordOutcome.Unfinished).Select(message => message.MessageId)];
+        return [.. batch.Where((_, i) => outcomes[i] is RecordOutcome.ComesBack or RecordOutcome.Unfinished).Select(message => message.MessageId)];
     }
 
     private async Task<RecordOutcome> Process(Message message, CancellationToken cancellationToken)
@@ -56,8 +57,8 @@ internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, Func<Mes
         {
             if (SqsMessageReader.Read(message) is not { } read)
             {
-                await moveToErrorAsItIs(message);
-                return RecordOutcome.HandedToRecoverability;
+                await queue.MoveToErrorAsItIs(message);
+                return RecordOutcome.Settled;
             }
 
             if (Expired(read.Headers, message))
@@ -66,7 +67,16 @@ internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, Func<Mes
                 return RecordOutcome.Processed;
             }
 
+            DelayedRetriesDone.Count(read.Headers, message);
             var context = new MessageContext(message.MessageId, read.Headers, read.Body, ReceiveAddress);
+            // Recoverability's delayed retry, made with the record's own visibility rather than a copy (docs/lambda.md#sqs-event).
+            var comesBack = false;
+            async Task ReturnAfter(TimeSpan delay, CancellationToken token)
+            {
+                await queue.ReturnAfter(message, delay, token);
+                comesBack = true;
+            }
+
             for (var failures = 1; ; failures++)
             {
                 try
@@ -76,17 +86,18 @@ internal sealed class EventSourceReceiver(IMessageReceiver sqsReceiver, Func<Mes
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
-                    if (await onError(new ErrorContext(exception, context, failures), cancellationToken) == ErrorHandleResult.Handled)
+                    var error = new ErrorContext(exception, context, failures) { DelayedRedelivery = ReturnAfter };
+                    if (await onError(error, cancellationToken) == ErrorHandleResult.Handled)
                     {
-                        return RecordOutcome.HandedToRecoverability;
+                        return comesBack ? RecordOutcome.ComesBack : RecordOutcome.Settled;
                     }
                 }
             }
         }
         catch (Exception exception)
         {
-            // The deadline, or recoverability could not send: the event source gives the message back after its
-            // visibility timeout, and the outbox makes its second processing harmless.
+            // The deadline, or recoverability could not send or change the visibility: the event source gives the
+            // message back after the queue's visibility timeout, and the outbox makes its second processing harmless.
             logger.LogWarning(exception, "SQS message {NativeMessageId} was not finished in this invocation; reported as a batch item failure", message.MessageId);
             return RecordOutcome.Unfinished;
         }

@@ -1,4 +1,3 @@
-using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
@@ -14,7 +13,8 @@ namespace Unbundled.Lambda.Sqs;
 /// </summary>
 /// <remarks>
 /// Give it an <see cref="SqsTransport"/> with <c>EnableUnrestrictedDelayedDelivery = false</c>: a frozen environment cannot
-/// poll a <c>-delay.fifo</c> queue, so delays stay within SQS's native 900 s (delayed retries need 10–30 s by default).
+/// poll a <c>-delay.fifo</c> queue, so delayed sends stay within SQS's native 900 s. Delayed retries send nothing: the
+/// record's visibility timeout brings it back (up to 12 h).
 /// </remarks>
 public sealed class LambdaSqsTransport(SqsTransport sqs) : TransportDefinition
 {
@@ -42,7 +42,8 @@ public sealed class LambdaSqsTransport(SqsTransport sqs) : TransportDefinition
         var main = receivers.Single(r => r.UsePublishSubscribe);
         var errorQueue = sqs.ToTransportAddress(new QueueAddress(main.ErrorQueue));
         var logger = hostSettings.LoggerFactory.CreateLogger<LambdaSqsTransport>();
-        eventSource = new EventSourceReceiver(inner.Receivers[main.Id], message => MoveToErrorAsItIs(inner, errorQueue, message, logger), logger);
+        var queue = new EventSourceQueue(inner.Clients, inner.Receivers[main.Id].ReceiveAddress, errorQueue, logger);
+        eventSource = new EventSourceReceiver(inner.Receivers[main.Id], queue, logger);
         var receiving = inner.Receivers.ToDictionary(r => r.Key, r => r.Key == main.Id ? eventSource : r.Value);
         if (instance is null)
         {
@@ -52,18 +53,6 @@ public sealed class LambdaSqsTransport(SqsTransport sqs) : TransportDefinition
         var replies = new InvocationReplyQueue(instance, sqs, inner.Clients, ReplyWait(), hostSettings.LoggerFactory.CreateLogger<InvocationReplyQueue>());
         receiving[instance.Id] = replies;
         return new FunctionInfrastructure(inner, replies) { Dispatcher = new RequestDispatcher(inner.Dispatcher, replies), Receivers = receiving };
-    }
-
-    /// <summary>As the SQS receiver does: a message nobody can read goes to error exactly as it came, without fault headers.</summary>
-    private static async Task MoveToErrorAsItIs(SqsInfrastructure inner, string errorQueue, Message message, ILogger logger)
-    {
-        logger.LogError("SQS message {NativeMessageId} cannot be read; moved to {ErrorQueue} as it is", message.MessageId, errorQueue);
-        await inner.Clients.Sqs.SendMessageAsync(new SendMessageRequest
-        {
-            QueueUrl = await inner.Clients.QueueUrl(errorQueue, CancellationToken.None),
-            MessageBody = message.Body,
-            MessageAttributes = message.MessageAttributes,
-        }, CancellationToken.None);
     }
 
     private sealed class FunctionInfrastructure(TransportInfrastructure inner, InvocationReplyQueue? replies) : TransportInfrastructure

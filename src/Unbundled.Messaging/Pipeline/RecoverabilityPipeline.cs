@@ -6,7 +6,8 @@ namespace Unbundled.Messaging.Pipeline;
 
 /// <summary>
 /// NServiceBus recoverability (docs/wire-format.md §4): unrecoverable exceptions go straight to error; otherwise immediate retries,
-/// then delayed retries (the same message re-sent to the input queue later), then the error queue with fault headers.
+/// then delayed retries (the same message re-sent to the input queue later, or brought back by the transport itself where
+/// it can: <see cref="ErrorContext.DelayedRedelivery"/>), then the error queue with fault headers.
 /// </summary>
 internal sealed class RecoverabilityPipeline(
     EndpointIdentity endpoint,
@@ -44,6 +45,12 @@ internal sealed class RecoverabilityPipeline(
             var delay = settings.DelayedRetryTimeIncrease * attempt;
             logger.LogWarning(error.Exception, "Delayed retry {Attempt} of message {MessageId} in {Delay}", attempt, messageId, delay);
             CountRetry(message.Headers);
+            if (error.DelayedRedelivery is { } redeliver)
+            {
+                await redeliver(delay, cancellationToken);
+                return ErrorHandleResult.Handled;
+            }
+
             var headers = new Dictionary<string, string>(message.Headers)
             {
                 [Headers.DelayedRetries] = attempt.ToString(CultureInfo.InvariantCulture),

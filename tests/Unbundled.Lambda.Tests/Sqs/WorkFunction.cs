@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Unbundled.Lambda.Harness;
@@ -11,6 +12,7 @@ using Unbundled.Messaging.AmazonSqs;
 using Unbundled.Messaging.Transport;
 using Unbundled.Messaging.TransportTests.Infrastructure;
 using Unbundled.Testing.Aws;
+using Xunit;
 
 namespace Unbundled.Lambda.Tests.Sqs;
 
@@ -25,6 +27,7 @@ internal sealed class WorkFunction : IAsyncDisposable
 
     private LocalFunction function = null!;
     private SqsEventSourceMapping mapping = null!;
+    private string queueUrl = string.Empty;
     private IEndpointInstance sender = null!;
 
     public ConcurrentQueue<(IReadOnlyList<Message> Batch, InvocationResult Result)> Invocations { get; } = new();
@@ -42,8 +45,8 @@ internal sealed class WorkFunction : IAsyncDisposable
         var host = new HostSettings("setup", Environment.MachineName, SetupInfrastructure: true, (_, _) => { }, NullLoggerFactory.Instance);
         await (await work.Transport.Initialize(host, [], [prefix + WorkEndpoint.Name, prefix + "error"])).Shutdown();
         using var sqs = emulators.CreateSqsClient();
-        var queueUrl = (await sqs.GetQueueUrlAsync(prefix + WorkEndpoint.Name)).QueueUrl;
-        await sqs.SetQueueAttributesAsync(queueUrl, new Dictionary<string, string> { ["VisibilityTimeout"] = ((int)functionTimeout.TotalSeconds * 6).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var queueUrl = work.queueUrl = (await sqs.GetQueueUrlAsync(prefix + WorkEndpoint.Name)).QueueUrl;
+        await sqs.SetQueueAttributesAsync(queueUrl, new Dictionary<string, string> { ["VisibilityTimeout"] = ((int)functionTimeout.TotalSeconds * 6).ToString(CultureInfo.InvariantCulture) });
 
         work.Errors = await QueueSpy.Start(work.Transport, "error");
         work.function = TestFunctions.With("work-endpoint", functionTimeout, environment: new Dictionary<string, string>
@@ -77,8 +80,34 @@ internal sealed class WorkFunction : IAsyncDisposable
         await mapping.Start();
     }
 
-    public int Attempts(string id) =>
-        File.Exists(attemptsFile) ? File.ReadAllLines(attemptsFile).Count(line => line.StartsWith(id + " ", StringComparison.Ordinal)) : 0;
+    public int Attempts(string id) => AttemptsOf(id).Count;
+
+    /// <summary>The handler's attempts at the work with this id, in order (see <c>DoWorkHandler</c>).</summary>
+    public IReadOnlyList<Attempt> AttemptsOf(string id) => !File.Exists(attemptsFile) ? [] :
+    [
+        .. File.ReadAllLines(attemptsFile)
+            .Select(line => line.Split(' '))
+            .Where(fields => fields[0] == id)
+            .Select(fields => new Attempt(fields[1], int.Parse(fields[2], CultureInfo.InvariantCulture), DateTimeOffset.Parse(fields[3], CultureInfo.InvariantCulture))),
+    ];
+
+    /// <summary>Waits until the work queue holds nothing, in flight or visible: every record deleted.</summary>
+    public async Task UntilTheQueueIsEmpty(TimeSpan timeout)
+    {
+        using var sqs = (await AwsEmulators.Shared()).CreateSqsClient();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var attributes = (await sqs.GetQueueAttributesAsync(queueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])).Attributes;
+            if (attributes.Values.All(count => count == "0"))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the work queue still holds messages: {string.Join(", ", attributes)}");
+            await Task.Delay(100);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -89,3 +118,6 @@ internal sealed class WorkFunction : IAsyncDisposable
         File.Delete(attemptsFile);
     }
 }
+
+/// <summary>One attempt of the handler: the message's id, the delayed retries it had had, and when it began.</summary>
+internal sealed record Attempt(string MessageId, int DelayedRetries, DateTimeOffset At);

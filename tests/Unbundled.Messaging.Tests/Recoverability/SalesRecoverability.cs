@@ -23,7 +23,7 @@ internal sealed class SalesRecoverability
 
     public bool TransportSupportsDelayedDelivery { get; init; } = true;
 
-    public Task<ErrorHandleResult> Fail(Exception exception, int immediateFailures, Dictionary<string, string>? headers = null)
+    public Task<ErrorHandleResult> Fail(Exception exception, int immediateFailures, Dictionary<string, string>? headers = null, RedeliverAfter? redelivery = null)
     {
         var pipeline = new RecoverabilityPipeline(
             new EndpointIdentity("Sales", "Sales", ReceiveAddress, Host),
@@ -36,6 +36,6 @@ internal sealed class SalesRecoverability
         headers ??= [];
         headers.TryAdd(Headers.MessageId, "order-1");
         var message = new MessageContext("native-1", headers, Body, ReceiveAddress);
-        return pipeline.Invoke(new ErrorContext(exception, message, immediateFailures), CancellationToken.None);
+        return pipeline.Invoke(new ErrorContext(exception, message, immediateFailures) { DelayedRedelivery = redelivery }, CancellationToken.None);
     }
 }

@@ -12,8 +12,11 @@ internal static class LambdaGrants
     /// <summary>What the endpoint calls on its own queue at init, whether a mapping feeds it or not.</summary>
     private static readonly string[] InitCalls = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
 
-    /// <summary>What the event source mapping calls with the function's role, and recoverability's delayed retry.</summary>
-    private static readonly string[] MappingCalls = ["sqs:DeleteMessage", "sqs:ReceiveMessage", "sqs:SendMessage"];
+    /// <summary>
+    /// What the event source mapping calls with the function's role, and the delayed retry, which sets the record's
+    /// visibility rather than sending a copy (docs/lambda.md#sqs-event).
+    /// </summary>
+    private static readonly string[] MappingCalls = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:ReceiveMessage"];
 
     /// <summary>The reply queue is created and polled by its URL from CreateQueue, its visibility known: no look-ups.</summary>
     private static readonly string[] ReplyQueueLookUps = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
