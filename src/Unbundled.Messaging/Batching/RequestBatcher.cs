@@ -27,55 +27,9 @@ public sealed class RequestBatcher<TItem, TResult>(int maxBatch, Func<IReadOnlyL
     /// <summary>Queues <paramref name="item"/>; the task ends with its own result once the call that carried it returns.</summary>
     public Task<TResult> Add(TItem item, CancellationToken cancellationToken = default)
     {
-        bool alone;
-        TaskCompletionSource<TResult>? done = null;
-        lock (gate)
-        {
-            alone = !flushing;
-            if (!alone)
-            {
-                done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-                pending.Add(new Pending(item, done));
-            }
-
-            flushing = true;
-        }
-
-        var result = alone ? CarryAlone(item) : done!.Task;
-        return cancellationToken.CanBeCanceled ? result.WaitAsync(cancellationToken) : result;
-    }
-
-    /// <summary>
-    /// A request that finds the batcher idle is carried alone by its own caller, who gets the result from the call
-    /// itself: no completion source to allocate, and when the call completes asynchronously (an SQS or DynamoDB
-    /// request) the caller goes on where it completed, instead of being handed the result through the thread pool. What
-    /// queued meanwhile goes in the next call, started elsewhere, so that this caller has its answer first.
-    /// </summary>
-    private async Task<TResult> CarryAlone(TItem item)
-    {
-        try
-        {
-            return (await execute([item]))[0];
-        }
-        finally
-        {
-            bool more;
-            lock (gate)
-            {
-                more = pending.Count > 0;
-                if (!more)
-                {
-                    flushing = false;
-                    idle?.TrySetResult();
-                    idle = null;
-                }
-            }
-
-            if (more)
-            {
-                _ = Task.Run(Flush);
-            }
-        }
+        var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(() => pending.Add(new Pending(item, done)));
+        return cancellationToken.CanBeCanceled ? done.Task.WaitAsync(cancellationToken) : done.Task;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class TransportBenchmark
     public static async Task Run(string root, int messages, string? only)
     {
         Console.WriteLine($"File-system transports, queue root {root}, {Environment.ProcessorCount} cores, {messages} messages per run");
-        Console.WriteLine("  embedded    ours: one file per message, written over a recycled file and renamed into the queue");
+        Console.WriteLine("  embedded    ours: a message in one of the in-process receiver's slot files, written over in place (with every slot taken, a file in the queue)");
         Console.WriteLine("  rebus-files Rebus 8.10 UseFileSystem: one JSON file per message, written in place, polled by listing the folder");
         var rates = new Dictionary<(string, int), double>();
         foreach (var transport in Transports.Where(t => only is null || t == only))
