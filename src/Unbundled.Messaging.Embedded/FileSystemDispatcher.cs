@@ -55,6 +55,7 @@ internal sealed class FileSystemDispatcher(
             handOffs.Add(processing);
             return;
         }
+
         var content = MessageFile.Format(message.Headers, message.Body.Span);
         if (delay == TimeSpan.Zero && local.TryAccept(queue.Path, message, content, handOffs.New))
         {

@@ -58,9 +58,9 @@ internal sealed class ClaimedMessages(
             }
 
             var outcome = await retries.Process(message.MessageId, message.Headers, message.Body, newMessage, handlersCancelled);
-            if (outcome != ProcessingOutcome.Consumed && queue.Write(MessageFile.Format(message.Headers, message.Body.Span), TimeSpan.Zero) is { } stored)
+            if (outcome != ProcessingOutcome.Consumed)
             {
-                candidates.Hint(new Candidate(stored));
+                StoreInQueue(MessageFile.Format(message.Headers, message.Body.Span));
             }
         }
         finally
@@ -121,12 +121,21 @@ internal sealed class ClaimedMessages(
             return;
         }
 
-        if (outcome != ProcessingOutcome.Consumed && queue.Write(content, TimeSpan.Zero) is { } stored && outcome == ProcessingOutcome.RecoverabilityFailed)
+        if (outcome != ProcessingOutcome.Consumed)
         {
-            candidates.Hint(new Candidate(stored));
+            StoreInQueue(content);
         }
 
         claims.Slots.Release(slot);
+    }
+
+    /// <summary>A message not consumed now and held by no file of its own: written to the queue and hinted to the pump.</summary>
+    private void StoreInQueue(byte[] content)
+    {
+        if (queue.Write(content, TimeSpan.Zero) is { } stored)
+        {
+            candidates.Hint(new Candidate(stored));
+        }
     }
 
     /// <summary>The headers and body: as the sender in this process made them, or parsed from the file's content.</summary>
